@@ -1,0 +1,270 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/paradiff/paradiff/align"
+	"github.com/paradiff/paradiff/diff"
+	"github.com/paradiff/paradiff/report"
+)
+
+// Exit statuses, as diff(1) has them.
+const (
+	exitSame    = 0 // no differences
+	exitDiffer  = 1 // differences found
+	exitTrouble = 2 // bad usage or bad input
+)
+
+const usage = `usage:
+  paradiff [flags] A B      compare B (the version under review) with A (the reference)
+  paradiff split [flags] FILE
+                            cut FILE into segments, one a line
+  paradiff align [flags] A B
+                            align the segments of A and B, one bead a line
+
+A file name of - reads standard input. Flags may come before or after the files.
+
+Exit status: 0 no differences, 1 differences found, 2 trouble (bad usage or
+input). Trivial changes (case, quotes, dashes, spacing, Unicode form) count
+as differences; --ignore-trivial leaves them out of the report and the status.
+
+Flags of paradiff A B:
+  -f, --format FORMAT   text (default), markdown or json
+      --color WHEN      auto (default: colour on a terminal unless NO_COLOR
+                        is set), always or never
+      --segments UNIT   sentences (default), or lines: each input line is
+                        one segment, for files already split
+      --ignore-trivial  do not report or count trivial changes
+
+Flags of split:
+  -f, --format FORMAT   text (default, one segment a line) or json
+      --segments UNIT   sentences (default) or lines
+
+Flags of align:
+  -f, --format FORMAT   tsv (default: A indices, B indices, A text, B text)
+                        or json
+      --segments UNIT   sentences (default) or lines
+`
+
+// usageError is bad usage: its message is printed with a pointer to -h.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// run is the whole command; main only exits with its result.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	var err error
+	code := exitSame
+	switch {
+	case len(args) > 0 && args[0] == "split":
+		err = runSplit(args[1:], stdin, stdout)
+	case len(args) > 0 && args[0] == "align":
+		err = runAlign(args[1:], stdin, stdout)
+	default:
+		code, err = runCompare(args, stdin, stdout, getenv)
+	}
+	var uerr usageError
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stdout, usage)
+		return exitSame
+	case errors.As(err, &uerr):
+		fmt.Fprintf(stderr, "paradiff: %s\nRun 'paradiff -h' for usage.\n", uerr.msg)
+		return exitTrouble
+	case err != nil:
+		fmt.Fprintf(stderr, "paradiff: %v\n", err)
+		return exitTrouble
+	}
+	return code
+}
+
+// common holds the flags every command shares.
+type common struct {
+	format   string
+	segments string
+}
+
+func newFlagSet(name string, c *common, defaultFormat string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // run prints errors and usage itself
+	fs.StringVar(&c.format, "format", defaultFormat, "")
+	fs.StringVar(&c.format, "f", defaultFormat, "")
+	fs.StringVar(&c.segments, "segments", "sentences", "")
+	return fs
+}
+
+// parse parses flags that may stand before, between or after the
+// positional arguments, and checks that there are want of those.
+func parse(fs *flag.FlagSet, args []string, want int, what string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		if args[0] == "--" {
+			pos = append(pos, args[1:]...)
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	if len(pos) != want {
+		return nil, usageError{fmt.Sprintf("need %s, got %d argument%s", what, len(pos), plural(len(pos)))}
+	}
+	if want == 2 && pos[0] == "-" && pos[1] == "-" {
+		return nil, usageError{"only one of the two files can be standard input (-)"}
+	}
+	return pos, nil
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func checkChoice(flagName, value string, choices ...string) error {
+	for _, c := range choices {
+		if value == c {
+			return nil
+		}
+	}
+	return usageError{fmt.Sprintf("--%s %q: want one of %s", flagName, value, strings.Join(choices, ", "))}
+}
+
+// segmenter returns how to cut a text into segments.
+func (c common) segmenter() (func(string) []align.Segment, error) {
+	if err := checkChoice("segments", c.segments, "sentences", "lines"); err != nil {
+		return nil, err
+	}
+	if c.segments == "lines" {
+		return align.Lines, nil
+	}
+	return align.Split, nil
+}
+
+func runCompare(args []string, stdin io.Reader, stdout io.Writer, getenv func(string) string) (int, error) {
+	var c common
+	var color string
+	var ignoreTrivial bool
+	fs := newFlagSet("paradiff", &c, "text")
+	fs.StringVar(&color, "color", "auto", "")
+	fs.BoolVar(&ignoreTrivial, "ignore-trivial", false, "")
+	files, err := parse(fs, args, 2, "two files to compare, A and B")
+	if err != nil {
+		return exitTrouble, err
+	}
+	if err := checkChoice("format", c.format, "text", "markdown", "json"); err != nil {
+		return exitTrouble, err
+	}
+	if err := checkChoice("color", color, "auto", "always", "never"); err != nil {
+		return exitTrouble, err
+	}
+	if err := checkChoice("segments", c.segments, "sentences", "lines"); err != nil {
+		return exitTrouble, err
+	}
+	a, b, err := readPair(files, stdin)
+	if err != nil {
+		return exitTrouble, err
+	}
+	cmp := diff.Compare(a, b, diff.Options{ByLine: c.segments == "lines", IgnoreTrivial: ignoreTrivial})
+	switch c.format {
+	case "json":
+		err = report.JSON(stdout, cmp)
+	case "markdown":
+		err = report.Markdown(stdout, cmp)
+	default:
+		useColor := color == "always" || color == "auto" && getenv("NO_COLOR") == "" && isTerminal(stdout)
+		err = report.Text(stdout, cmp, report.TextOptions{Color: useColor})
+	}
+	if err != nil {
+		return exitTrouble, err
+	}
+	if cmp.Summary.Differences() > 0 || cmp.Summary.Count(diff.Trivial) > 0 {
+		return exitDiffer, nil
+	}
+	return exitSame, nil
+}
+
+func readPair(files []string, stdin io.Reader) (a, b diff.Document, err error) {
+	a.Name, b.Name = files[0], files[1]
+	if a.Text, err = readInput(files[0], stdin); err != nil {
+		return a, b, err
+	}
+	b.Text, err = readInput(files[1], stdin)
+	return a, b, err
+}
+
+func runSplit(args []string, stdin io.Reader, stdout io.Writer) error {
+	var c common
+	fs := newFlagSet("split", &c, "text")
+	files, err := parse(fs, args, 1, "one file to split")
+	if err != nil {
+		return err
+	}
+	if err := checkChoice("format", c.format, "text", "json"); err != nil {
+		return err
+	}
+	segment, err := c.segmenter()
+	if err != nil {
+		return err
+	}
+	text, err := readInput(files[0], stdin)
+	if err != nil {
+		return err
+	}
+	segs := segment(text)
+	if c.format == "json" {
+		return report.SegmentsJSON(stdout, segs)
+	}
+	return report.SegmentsText(stdout, segs)
+}
+
+func runAlign(args []string, stdin io.Reader, stdout io.Writer) error {
+	var c common
+	fs := newFlagSet("align", &c, "tsv")
+	files, err := parse(fs, args, 2, "two files to align, A and B")
+	if err != nil {
+		return err
+	}
+	if err := checkChoice("format", c.format, "tsv", "json"); err != nil {
+		return err
+	}
+	segment, err := c.segmenter()
+	if err != nil {
+		return err
+	}
+	a, b, err := readPair(files, stdin)
+	if err != nil {
+		return err
+	}
+	sa, sb := segment(a.Text), segment(b.Text)
+	beads := align.Align(sa, sb)
+	if c.format == "json" {
+		return report.AlignmentJSON(stdout, beads)
+	}
+	return report.AlignmentTSV(stdout, sa, sb, beads)
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,210 @@
+// Package textkey holds the two text primitives that both align and diff
+// need: a tokenizer that keeps byte offsets, and normalised comparison keys.
+//
+// A key is what two pieces of text are compared by; it is never shown to a
+// user. Key folds the differences that paradiff calls trivial: Unicode
+// compatibility forms and width (NFKC), case (Unicode case folding), curly
+// versus straight quotes, dash variants, and runs of white space
+// (including no-break and zero-width spaces), which all become one space.
+package textkey
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Class says what a token is made of.
+type Class uint8
+
+const (
+	Word   Class = iota // letters, marks and digits, or one CJK character
+	Number              // digits, with inner separators: 3.5, 1,000, 1 000,5
+	Punct               // one punctuation rune
+	Symbol              // one symbol or other rune: %, $, +, °
+	Space               // a run of white space or zero-width characters
+)
+
+// Token is a span of the text it was cut from: Start and End are byte
+// offsets, half-open, relative to the start of that text plus the offset
+// given to [Tokens].
+type Token struct {
+	Start, End int
+	Class      Class
+}
+
+// IsContent reports whether the token carries meaning a reader would miss:
+// words, numbers and symbols, not punctuation or space.
+func (t Token) IsContent() bool { return t.Class == Word || t.Class == Number || t.Class == Symbol }
+
+// Tokens cuts s into tokens that together cover s exactly, adding offset
+// to every position. Words are runs of letters, marks and digits; an
+// apostrophe is punctuation of its own, so that "Xi's" shares "Xi" with
+// "Xi". Chinese and Japanese characters are one
+// token each, so that a changed character is a changed token. Invalid
+// UTF-8 bytes become one-byte Symbol tokens.
+func Tokens(s string, offset int) []Token {
+	toks := make([]Token, 0, len(s)/4+1)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		start := i
+		var class Class
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			class, i = Symbol, i+1
+		case isSpace(r):
+			class, i = Space, i+n
+			for i < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[i:])
+				if !isSpace(r2) {
+					break
+				}
+				i += n2
+			}
+		case isIdeograph(r):
+			class, i = Word, i+n
+		case unicode.IsDigit(r):
+			class, i = Number, scanNumber(s, i)
+			// A run of digits that goes on into letters ("80th", "G20"
+			// read the other way) is a word.
+			if j := scanWord(s, i); j > i {
+				class, i = Word, j
+			}
+		case isWordRune(r):
+			class, i = Word, scanWord(s, i+n)
+		case unicode.IsPunct(r):
+			class, i = Punct, i+n
+		default:
+			class, i = Symbol, i+n
+		}
+		toks = append(toks, Token{Start: start + offset, End: i + offset, Class: class})
+	}
+	return toks
+}
+
+// scanWord returns the end of the word that goes on at s[i:]: letters,
+// marks and digits.
+func scanWord(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// scanNumber returns the end of the number that starts at s[i]: digits,
+// with one separator (. , ' ’ or a no-break or thin space) between digits.
+func scanNumber(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		switch r {
+		case '.', ',', '\'', '’', '\u00a0', '\u202f', '\u2009':
+			if r2, _ := utf8.DecodeRuneInString(s[i+n:]); unicode.IsDigit(r2) {
+				i += n
+				continue
+			}
+		}
+		break
+	}
+	return i
+}
+
+func isWordRune(r rune) bool {
+	return (unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)) && !isIdeograph(r)
+}
+
+// isIdeograph reports the characters of scripts written without spaces
+// between words, which are compared one character at a time.
+func isIdeograph(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
+}
+
+// isSpace reports white space and the invisible characters that only
+// affect layout: zero-width space and joiners, the word joiner, the BOM.
+func isSpace(r rune) bool {
+	switch r {
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		return true
+	}
+	return unicode.IsSpace(r)
+}
+
+// Key returns the comparison key of s. Two texts whose keys are equal
+// differ at most trivially.
+func Key(s string) string {
+	if isPlainLower(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range foldString(s) {
+		if isSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+		}
+		b.WriteRune(unify(r))
+	}
+	if space && b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// isPlainLower reports the common case that needs no folding: lower-case
+// ASCII letters and digits only.
+func isPlainLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// foldString applies NFKC and Unicode case folding. A Caser keeps state, so
+// each call makes its own; the ASCII path avoids it.
+func foldString(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	return cases.Fold().String(norm.NFKC.String(s))
+}
+
+// unify maps the quote and dash variants that translations and word
+// processors mix freely onto one form each.
+func unify(r rune) rune {
+	switch r {
+	case '‘', '’', '‚', '‛', '′', '`', '´', 'ʼ':
+		return '\''
+	case '“', '”', '„', '‟', '″', '«', '»', '「', '」', '『', '』':
+		return '"'
+	case '‐', '‑', '‒', '–', '—', '―', '−', '﹘', '﹣':
+		return '-'
+	}
+	return r
+}

@@ -1,0 +1,207 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/paradiff/paradiff/align"
+	"github.com/paradiff/paradiff/diff"
+)
+
+// Markdown writes a report that renders on GitHub and GitLab: a summary
+// table, then every bead with changes as its B sentence with A's words
+// ~~struck~~ and B's in **bold**, followed by the list of its changes.
+// All input text is escaped, so that nothing in it is taken as Markdown
+// or HTML.
+func Markdown(w io.Writer, c *diff.Comparison) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "# paradiff: %s → %s\n\n", mdInline(docName(c.A, "A")), mdInline(docName(c.B, "B")))
+	fmt.Fprintf(bw, "A is %s, the reference; B is %s, the version under review.\n\n",
+		mdCode(docName(c.A, "A")), mdCode(docName(c.B, "B")))
+	fmt.Fprintf(bw, "| summary | count |\n|---|---:|\n")
+	for _, r := range summaryRows(c) {
+		fmt.Fprintf(bw, "| %s | %s |\n", r[0], r[1])
+	}
+	if c.Summary.Changed == 0 && c.Summary.Count(diff.Trivial) == 0 {
+		fmt.Fprintf(bw, "\nThe two versions are the same.\n")
+		return bw.Flush()
+	}
+	fmt.Fprintf(bw, "\n## Changes\n")
+	for _, b := range c.Beads {
+		if len(b.Changes) == 0 {
+			continue
+		}
+		fmt.Fprintf(bw, "\n### %s\n\n", beadTitle(b))
+		writeInline(bw, c, b)
+		fmt.Fprintf(bw, "\n\n")
+		for _, ch := range b.Changes {
+			fmt.Fprintf(bw, "- %s: %s\n", ch.Kind, mdChange(ch))
+		}
+	}
+	return bw.Flush()
+}
+
+// writeInline writes the bead as one paragraph: B's text, with each
+// change shown as A's words struck through followed by B's in bold.
+func writeInline(w io.Writer, c *diff.Comparison, b diff.Bead) {
+	bStart, bEnd := beadSpan(c.B.Segments, b.B)
+	if len(b.B) == 0 { // only in A: the omission stands where B's text would
+		bStart, bEnd = b.Changes[0].BStart, b.Changes[0].BStart
+	}
+	pos := bStart
+	var out strings.Builder
+	for _, ch := range b.Changes {
+		out.WriteString(mdText(c.B.Text[pos:ch.BStart]))
+		if ch.Kind == diff.Trivial && strings.TrimSpace(ch.A) == "" && strings.TrimSpace(ch.B) == "" {
+			out.WriteString(mdText(ch.B)) // spacing: B's, as the paragraph is B's
+		} else {
+			out.WriteString(emphasis(c.B.Text, ch.BStart, ch.A, "~~", "<del>", "</del>"))
+			out.WriteString(emphasis(c.B.Text, ch.BStart, ch.B, "**", "<b>", "</b>"))
+		}
+		pos = ch.BEnd
+	}
+	if pos < bEnd {
+		out.WriteString(mdText(c.B.Text[pos:bEnd]))
+	}
+	io.WriteString(w, mdLineStart(out.String()))
+}
+
+func beadSpan(segs []align.Segment, idx []int) (int, int) {
+	if len(idx) == 0 {
+		return 0, 0
+	}
+	return segs[idx[0]].Start, segs[idx[len(idx)-1]].End
+}
+
+// mdChange is one change in the list under a bead. Trivial changes are
+// shown as code, where white space and punctuation stay visible.
+func mdChange(ch diff.Change) string {
+	if ch.Kind == diff.Trivial {
+		return mdVerbatim(ch.A) + " → " + mdVerbatim(ch.B)
+	}
+	a, b := trimmed(ch.A), trimmed(ch.B)
+	switch {
+	case a == "":
+		return "**" + mdInline(b) + "**"
+	case b == "":
+		return "~~" + mdInline(a) + "~~"
+	}
+	return "~~" + mdInline(a) + "~~ → **" + mdInline(b) + "**"
+}
+
+// emphasis wraps text in the Markdown delimiter md when CommonMark would
+// read it as emphasis there, and in the HTML tags open and close
+// otherwise (next to a letter, "~~" before punctuation does not open a
+// strike-through). White space at either end stays outside the markers,
+// where it does not stop them from working. at is where the text stands in
+// doc, to see what is around it.
+func emphasis(doc string, at int, text, md, open, close string) string {
+	if text == "" {
+		return ""
+	}
+	core := strings.TrimSpace(text)
+	if core == "" {
+		return mdText(text)
+	}
+	lead := text[:strings.Index(text, core)]
+	trail := text[len(lead)+len(core):]
+	before, _ := utf8.DecodeLastRuneInString(doc[:at])
+	first, _ := utf8.DecodeRuneInString(core)
+	last, _ := utf8.DecodeLastRuneInString(core)
+	if lead != "" {
+		before = ' '
+	}
+	safe := !(isPunct(first) && !(before == utf8.RuneError || unicode.IsSpace(before) || isPunct(before))) &&
+		!(isPunct(last) && trail == "")
+	if safe {
+		return mdText(lead) + md + mdInline(core) + md + mdText(trail)
+	}
+	return mdText(lead) + open + mdInline(core) + close + mdText(trail)
+}
+
+func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
+
+// mdText escapes text for a Markdown paragraph (see mdInline).
+func mdText(s string) string { return mdInline(s) }
+
+// mdInline escapes every character that Markdown, GitHub's extensions or
+// HTML could read as markup: \ ` * _ [ ] | ~ $ get a backslash, & < >
+// become entities, other control characters numeric references, and a
+// line break, which a paragraph, a table cell or a heading cannot hold,
+// becomes <br>. Characters that only mean something at the start of a
+// line (# - + 1.) are left to mdLineStart.
+func mdInline(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '\r':
+		case '\n':
+			b.WriteString("<br>")
+		case '\\', '`', '*', '_', '[', ']', '|', '~', '$':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			if r < 0x20 || r == 0x7f {
+				fmt.Fprintf(&b, "&#x%x;", r)
+				continue
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// mdLineStart escapes what would open a block at the start of a line that
+// mdInline has escaped: a heading, a list item, a block quote or an
+// indented code block.
+func mdLineStart(s string) string {
+	t := strings.TrimLeft(s, " \t")
+	if t != s {
+		s = "&#32;" + t // leading spaces would make a code block
+	}
+	switch {
+	case strings.HasPrefix(s, "#"), strings.HasPrefix(s, "-"), strings.HasPrefix(s, "+"), strings.HasPrefix(s, "="):
+		return "\\" + s
+	}
+	i := 0
+	for i < len(s) && i < 9 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') {
+		return s[:i] + "\\" + s[i:]
+	}
+	return s
+}
+
+// mdVerbatim shows s exactly, as inline code with line breaks and other
+// control characters escaped (\n), or as "(nothing)" when it is empty.
+func mdVerbatim(s string) string {
+	if s == "" {
+		return "(nothing)"
+	}
+	return mdCode(terminalSafe(s))
+}
+
+// mdCode writes s as inline code, with a fence longer than any run of
+// backticks inside it.
+func mdCode(s string) string {
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	s = strings.ReplaceAll(s, "\n", " ")
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}

@@ -1,0 +1,67 @@
+// Package report renders a [diff.Comparison] for people and programs:
+// a terminal report ([Text]), Markdown for GitHub and GitLab
+// ([Markdown]) and JSON ([JSON]), plus the output of the split and align
+// commands. Renderers only present what the Comparison holds; none of
+// them re-runs alignment or diffing.
+//
+// JSON is the stable contract (see [JSONVersion]); the layout of the text
+// and Markdown reports may change between releases.
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/paradiff/paradiff/diff"
+)
+
+// sentenceRange names a run of segment indices the way a reader counts
+// them, from 1: "12", "12-13", or "-" for none.
+func sentenceRange(idx []int) string {
+	switch len(idx) {
+	case 0:
+		return "-"
+	case 1:
+		return fmt.Sprint(idx[0] + 1)
+	}
+	return fmt.Sprintf("%d-%d", idx[0]+1, idx[len(idx)-1]+1)
+}
+
+// beadTitle names a bead by its sentence numbers: "A 12 · B 13",
+// "A 9 (only in A)".
+func beadTitle(b diff.Bead) string {
+	switch {
+	case len(b.B) == 0:
+		return "A " + sentenceRange(b.A) + " (only in A)"
+	case len(b.A) == 0:
+		return "B " + sentenceRange(b.B) + " (only in B)"
+	}
+	return "A " + sentenceRange(b.A) + " · B " + sentenceRange(b.B)
+}
+
+// summaryRows are the rows of every report's summary table.
+func summaryRows(c *diff.Comparison) [][2]string {
+	s := c.Summary
+	rows := [][2]string{
+		{"sentences in A", fmt.Sprint(s.SegmentsA)},
+		{"sentences in B", fmt.Sprint(s.SegmentsB)},
+		{"aligned beads", fmt.Sprint(s.Beads)},
+		{"beads with changes", fmt.Sprint(s.Changed)},
+	}
+	for _, k := range diff.Kinds {
+		rows = append(rows, [2]string{k.String(), fmt.Sprint(s.Count(k))})
+	}
+	return rows
+}
+
+// docName is a document's name for a report, "-" for standard input.
+func docName(d diff.Document, fallback string) string {
+	if d.Name == "" {
+		return fallback
+	}
+	return d.Name
+}
+
+// trimmed returns s without white space at either end; a change's text
+// keeps the spaces it replaced, a reader does not need them.
+func trimmed(s string) string { return strings.TrimSpace(s) }

@@ -1,0 +1,46 @@
+package report
+
+import (
+	"bufio"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/paradiff/paradiff/align"
+)
+
+// AlignmentTSV writes one line per bead: A's segment indices, B's (0-based,
+// comma-separated, empty for none), A's text and B's text. Tabs, line
+// breaks and backslashes inside the text are written as \t, \n, \\, and
+// other control characters as escapes such as \x1b.
+func AlignmentTSV(w io.Writer, a, b []align.Segment, beads []align.Bead) error {
+	bw := bufio.NewWriter(w)
+	for _, bd := range beads {
+		bw.WriteString(indexList(bd.A) + "\t" + indexList(bd.B) + "\t" +
+			oneLine(joinRun(a, bd.A)) + "\t" + oneLine(joinRun(b, bd.B)) + "\n")
+	}
+	return bw.Flush()
+}
+
+func indexList(idx []int) string {
+	parts := make([]string, len(idx))
+	for i, n := range idx {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, ",")
+}
+
+// joinRun joins the texts of a run of segments with one space.
+func joinRun(segs []align.Segment, idx []int) string {
+	parts := make([]string, len(idx))
+	for i, n := range idx {
+		parts[i] = segs[n].Text
+	}
+	return strings.Join(parts, " ")
+}
+
+var lineEscaper = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`)
+
+// oneLine escapes a text so that it takes one line and one TSV field, and
+// cannot drive a terminal it is printed on.
+func oneLine(s string) string { return terminalSafe(lineEscaper.Replace(s)) }
