@@ -49,6 +49,8 @@ func TestCompareChanges(t *testing.T) {
 		{"sentence only in A", "The talks began. A band played.", "The talks began.", " | omission(A band played.→)"},
 		{"empty A", "", "Only B has text.", "insertion(→Only B has text.)"},
 		{"empty B", "Only A has text.", "", "omission(Only A has text.→)"},
+		{"percent sign is content", "Trade grew 3.5% in May.", "Trade grew 3.5 in May.", "omission(%→)"},
+		{"minus sign is content", "The index fell by -5 points.", "The index fell by 5 points.", "shift(-5→5)"},
 		{"Chinese character changed", "两国元首签署了声明。", "两国元首签订了声明。", "shift(署→订)"},
 	}
 	for _, tt := range tests {

@@ -130,9 +130,9 @@ func mdText(s string) string { return mdInline(s) }
 
 // mdInline escapes every character that Markdown, GitHub's extensions or
 // HTML could read as markup: \ ` * _ [ ] | ~ $ get a backslash, & < >
-// become entities, other control characters numeric references, and a
-// line break, which a paragraph, a table cell or a heading cannot hold,
-// becomes <br>. Characters that only mean something at the start of a
+// become entities, and a line break, which a paragraph, a table cell or a
+// heading cannot hold, becomes <br>. Control and bidi characters are
+// shown as escapes, as in the terminal report. Characters that only mean something at the start of a
 // line (# - + 1.) are left to mdLineStart.
 func mdInline(s string) string {
 	var b strings.Builder
@@ -151,8 +151,8 @@ func mdInline(s string) string {
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		default:
-			if r < 0x20 || r == 0x7f {
-				fmt.Fprintf(&b, "&#x%x;", r)
+			if isHidden(r) {
+				b.WriteString(hiddenEscape(r)) // a backslash before a letter is literal
 				continue
 			}
 			b.WriteRune(r)

@@ -9,40 +9,41 @@ import (
 // terminalSafe returns s with every control character, and every Unicode
 // format character that can reorder or hide text (bidi overrides and
 // isolates, zero-width characters), replaced by a visible escape such as
-// \x1b or \u202e, so that input can neither drive the terminal nor
-// disguise itself. Tabs and all other text pass through unchanged.
+// \x1b, \n or \u202e (see hiddenEscape), so that input can neither drive
+// the terminal nor disguise itself. Tabs and all other text pass through
+// unchanged.
 func terminalSafe(s string) string {
-	if !needsEscape(s) {
+	if strings.IndexFunc(s, isHidden) < 0 {
 		return s
 	}
 	var b strings.Builder
 	for _, r := range s {
-		switch {
-		case r == '\t':
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r < 0x20 || r == 0x7f || 0x80 <= r && r < 0xa0:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case r == unicode.ReplacementChar:
-			b.WriteRune(r)
-		case unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029':
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
+		if isHidden(r) {
+			b.WriteString(hiddenEscape(r))
+		} else {
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
 }
 
-func needsEscape(s string) bool {
-	for _, r := range s {
-		if r != '\t' && (r < 0x20 || r == 0x7f || 0x80 <= r && r < 0xa0) ||
-			r >= 0xa0 && (unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029') {
-			return true
-		}
+// isHidden reports the characters that reports never write as they are:
+// controls other than tab, line and paragraph separators, and format
+// characters (Cf).
+func isHidden(r rune) bool {
+	return r != '\t' && (r < 0x20 || r == 0x7f || 0x80 <= r && r < 0xa0) ||
+		r >= 0xa0 && (unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029')
+}
+
+// hiddenEscape is the visible stand-in for a hidden character.
+func hiddenEscape(r rune) string {
+	switch {
+	case r == '\n':
+		return `\n`
+	case r == '\r':
+		return `\r`
+	case r < 0xa0:
+		return fmt.Sprintf(`\x%02x`, r)
 	}
-	return false
+	return fmt.Sprintf(`\u%04x`, r)
 }

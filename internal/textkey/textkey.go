@@ -22,9 +22,9 @@ type Class uint8
 
 const (
 	Word   Class = iota // letters, marks and digits, or one CJK character
-	Number              // digits, with inner separators: 3.5, 1,000, 1 000,5
+	Number              // digits, with inner separators and a sign: 3.5, 1,000, 1 000,5, -5
 	Punct               // one punctuation rune
-	Symbol              // one symbol or other rune: %, $, +, °
+	Symbol              // one symbol, meaningful mark or other rune: %, $, +, °
 	Space               // a run of white space or zero-width characters
 )
 
@@ -75,7 +75,9 @@ func Tokens(s string, offset int) []Token {
 			}
 		case isWordRune(r):
 			class, i = Word, scanWord(s, i+n)
-		case unicode.IsPunct(r):
+		case isSign(r) && startsNumber(s, i+n) && !afterWord(s, i):
+			class, i = Number, scanNumber(s, i+n)
+		case unicode.IsPunct(r) && !isMeaningful(r):
 			class, i = Punct, i+n
 		default:
 			class, i = Symbol, i+n
@@ -117,6 +119,32 @@ func scanNumber(s string, i int) int {
 		break
 	}
 	return i
+}
+
+// isMeaningful reports the punctuation marks that carry content: a
+// changed percent sign is not a trivial change.
+func isMeaningful(r rune) bool {
+	switch r {
+	case '%', '‰', '‱', '#', '&', '@', '§', '¶', '†', '‡', '٪':
+		return true
+	}
+	return false
+}
+
+// isSign reports the marks that make a number negative or positive when
+// they stand right before its digits: -5, −5, +5.
+func isSign(r rune) bool { return r == '-' || r == '−' || r == '+' }
+
+func startsNumber(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsDigit(r)
+}
+
+// afterWord reports whether s[i] follows a letter or digit, as the hyphen
+// of "COVID-19" does: then it is not a sign.
+func afterWord(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return isWordRune(r) || unicode.IsDigit(r)
 }
 
 func isWordRune(r rune) bool {

@@ -1,0 +1,216 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/paradiff/paradiff/diff"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+func readoutComparison(t *testing.T) *diff.Comparison {
+	t.Helper()
+	read := func(name string) diff.Document {
+		path := filepath.Join("..", "testdata", "readout", name)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return diff.Document{Name: "testdata/readout/" + name, Text: string(data)}
+	}
+	return diff.Compare(read("ref.en.txt"), read("mt.en.txt"), diff.Options{})
+}
+
+// checkGolden compares got with the golden file, or rewrites it with
+// -update. On a mismatch it shows the first line that differs.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("..", "testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./report -update to create it)", err)
+	}
+	if bytes.Equal(got, want) {
+		return
+	}
+	gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := 0; i < len(gl) || i < len(wl); i++ {
+		var g, w string
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if g != w {
+			t.Fatalf("%s differs at line %d:\n got %q\nwant %q\n(run go test ./report -update if the change is intended)", name, i+1, g, w)
+		}
+	}
+}
+
+func TestGolden(t *testing.T) {
+	c := readoutComparison(t)
+	for _, tt := range []struct {
+		name   string
+		render func(*bytes.Buffer) error
+	}{
+		{"readout.txt", func(b *bytes.Buffer) error { return Text(b, c, TextOptions{}) }},
+		{"readout.color.txt", func(b *bytes.Buffer) error { return Text(b, c, TextOptions{Color: true}) }},
+		{"readout.md", func(b *bytes.Buffer) error { return Markdown(b, c) }},
+		{"readout.json", func(b *bytes.Buffer) error { return JSON(b, c) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := tt.render(&buf); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, tt.name, buf.Bytes())
+		})
+	}
+}
+
+// TestJSONRebuildsInputs checks the JSON report's promise: its segments
+// and gaps rebuild both inputs exactly, and its keys are the documented
+// ones.
+func TestJSONRebuildsInputs(t *testing.T) {
+	c := readoutComparison(t)
+	var buf bytes.Buffer
+	if err := JSON(&buf, c); err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		Version int `json:"version"`
+		A, B    struct {
+			Length         int `json:"length"`
+			Segments, Gaps []struct {
+				Text       string `json:"text"`
+				Start, End int
+			}
+		}
+		Beads []struct {
+			A, B    []int
+			Changes []struct {
+				Kind string `json:"kind"`
+				A, B string
+			}
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Version != JSONVersion {
+		t.Errorf("version %d, want %d", r.Version, JSONVersion)
+	}
+	for _, side := range []struct {
+		name string
+		doc  diff.Document
+		segs [2][]struct {
+			Text       string `json:"text"`
+			Start, End int
+		}
+		length int
+	}{
+		{"A", c.A, [2][]struct {
+			Text       string `json:"text"`
+			Start, End int
+		}{r.A.Segments, r.A.Gaps}, r.A.Length},
+		{"B", c.B, [2][]struct {
+			Text       string `json:"text"`
+			Start, End int
+		}{r.B.Segments, r.B.Gaps}, r.B.Length},
+	} {
+		rebuilt := make([]byte, side.length)
+		covered := 0
+		for _, list := range side.segs {
+			for _, s := range list {
+				copy(rebuilt[s.Start:s.End], s.Text)
+				covered += s.End - s.Start
+			}
+		}
+		if covered != side.length || string(rebuilt) != side.doc.Text {
+			t.Errorf("%s: segments and gaps cover %d of %d bytes and rebuild the text: %v", side.name, covered, side.length, string(rebuilt) == side.doc.Text)
+		}
+	}
+	kinds := map[string]bool{}
+	for _, b := range r.Beads {
+		for _, ch := range b.Changes {
+			kinds[ch.Kind] = true
+		}
+	}
+	for k := range kinds {
+		var kind diff.Kind
+		if err := kind.UnmarshalText([]byte(k)); err != nil {
+			t.Errorf("kind %q: %v", k, err)
+		}
+	}
+}
+
+// hostile is text that tries to drive a terminal or inject markup.
+const hostileA = "The talks began. Plain sentence."
+const hostileB = "The \x1b[31mtalks\x1b[0m <script>alert(1)</script> began. Plain *bold* | cell ~~x~~ [link](http://x) \u202eevil\u202c sentence."
+
+func TestTextIsTerminalSafe(t *testing.T) {
+	c := diff.Compare(diff.Document{Name: "a\x1b]8;;http://x\x07.txt", Text: hostileA}, diff.Document{Name: "b.txt", Text: hostileB}, diff.Options{})
+	var buf bytes.Buffer
+	if err := Text(&buf, c, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, bad := range []string{"\x1b", "\x07", "\u202e", "\u202c"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("text report contains %q:\n%s", bad, out)
+		}
+	}
+	for _, shown := range []string{`\x1b[31mtalks`, `\u202eevil`, `\x1b]8;;http://x\x07.txt`} {
+		if !strings.Contains(out, shown) {
+			t.Errorf("text report does not show %q visibly:\n%s", shown, out)
+		}
+	}
+}
+
+func TestMarkdownEscapes(t *testing.T) {
+	c := diff.Compare(diff.Document{Name: "a|b.txt", Text: hostileA}, diff.Document{Name: "b`.txt", Text: hostileB}, diff.Options{})
+	var buf bytes.Buffer
+	if err := Markdown(&buf, c); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, bad := range []string{"<script>", " *bold*", " [link](", " | cell", " ~~x~~", "\x1b", "\u202e"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("Markdown report contains unescaped %q:\n%s", bad, out)
+		}
+	}
+	for _, good := range []string{"&lt;script&gt;", `\*bold\*`, `\[link\](`, `\| cell`, `\~\~x\~\~`, `\x1b\[31m`, `\u202eevil`, "``b`.txt``", `a\|b.txt`} {
+		if !strings.Contains(out, good) {
+			t.Errorf("Markdown report lacks %q:\n%s", good, out)
+		}
+	}
+}
+
+func TestMdLineStart(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"# heading", `\# heading`},
+		{"- item", `\- item`},
+		{"1. March", `1\. March`},
+		{"12) item", `12\) item`},
+		{"    code", "&#32;code"},
+		{"plain", "plain"},
+	}
+	for _, tt := range tests {
+		if got := mdLineStart(tt.in); got != tt.want {
+			t.Errorf("mdLineStart(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
