@@ -35,13 +35,22 @@ type Change struct {
 	AStart, AEnd int
 	BStart, BEnd int
 	Flags        []Flag
+	Severity     Severity
+	// Move numbers a move from 1 and is 0 for every other kind. A move is
+	// two changes of kind Move with the same number: the half in the bead
+	// where the text leaves A (A set, B empty) and the half where it
+	// arrives in B (B set, A empty); each keeps the spans of an omission
+	// or an insertion, so that replacing spans still rebuilds B.
+	Move int
 }
 
 // Bead is an aligned run of segments of A and B with the changes between
-// them, in text order. A bead with no changes is the same in both.
+// them, in text order, and the places where B departs from the glossary.
+// A bead with no changes is the same in both.
 type Bead struct {
 	align.Bead
-	Changes []Change
+	Changes  []Change
+	Glossary []GlossaryMiss
 }
 
 // Comparison is the whole result of comparing A with B.
@@ -51,17 +60,23 @@ type Comparison struct {
 	Summary Summary
 }
 
-// Summary counts what a comparison found.
+// Summary counts what a comparison found. A move counts once, though its
+// two halves stand in two places.
 type Summary struct {
-	Changes   [len(kindNames)]int // by Kind
-	SegmentsA int
-	SegmentsB int
-	Beads     int
-	Changed   int // beads with at least one change that is not trivial
+	Changes    [len(kindNames)]int     // by Kind
+	Severities [len(severityNames)]int // by Severity
+	Glossary   int                     // glossary departures
+	SegmentsA  int
+	SegmentsB  int
+	Beads      int
+	Changed    int // beads with at least one change that is not trivial
 }
 
 // Count returns the number of changes of kind k.
 func (s Summary) Count(k Kind) int { return s.Changes[k] }
+
+// CountSeverity returns the number of changes of severity v.
+func (s Summary) CountSeverity(v Severity) int { return s.Severities[v] }
 
 // Differences returns the number of changes that are not trivial.
 func (s Summary) Differences() int {
@@ -74,17 +89,41 @@ func (s Summary) Differences() int {
 	return n
 }
 
-// Options says how to cut the two versions into segments and align them.
-// The zero value splits both into sentences with the default rules.
+// ChangeRef names a change by its bead and its index in the bead.
+type ChangeRef struct{ Bead, Change int }
+
+// Ranked returns every change from the most severe down, in document order
+// within a severity; of a move, only the half where the text arrives.
+func (c *Comparison) Ranked() []ChangeRef {
+	var refs []ChangeRef
+	for bi, b := range c.Beads {
+		for ci, ch := range b.Changes {
+			if ch.Kind == Move && ch.B == "" {
+				continue
+			}
+			refs = append(refs, ChangeRef{bi, ci})
+		}
+	}
+	slices.SortStableFunc(refs, func(x, y ChangeRef) int {
+		return int(c.Beads[y.Bead].Changes[y.Change].Severity) - int(c.Beads[x.Bead].Changes[x.Change].Severity)
+	})
+	return refs
+}
+
+// Options says how to cut the two versions into segments, align and
+// compare them. The zero value splits both into sentences with the
+// default rules and diffs the words of every bead.
 type Options struct {
 	SplitA, SplitB align.Splitter
 	ByLine         bool // one segment per input line, as pre-split files have
 	Aligner        align.Aligner
-	IgnoreTrivial  bool // leave trivial changes out of the result
+	IgnoreTrivial  bool   // leave trivial changes out of the result
+	CrossLanguage  bool   // A and B are in different languages: no word diff
+	Glossary       []Term // approved terms B must use where A has them
 }
 
-// Compare splits a and b into segments, aligns them and diffs every bead.
-// The texts must be valid UTF-8; a and b's Segments are filled in.
+// Compare splits a and b into segments, aligns them and compares every
+// bead. The texts must be valid UTF-8; a and b's Segments are filled in.
 func Compare(a, b Document, opts Options) *Comparison {
 	if opts.ByLine {
 		a.Segments, b.Segments = align.Lines(a.Text), align.Lines(b.Text)
@@ -94,14 +133,24 @@ func Compare(a, b Document, opts Options) *Comparison {
 	c := &Comparison{A: a, B: b}
 	aPos, bPos := 0, 0 // where the next segment of each side starts, for empty spans
 	for _, ab := range opts.Aligner.Align(a.Segments, b.Segments) {
-		aSpan, bSpan := runSpan(a.Segments, ab.A, aPos), runSpan(b.Segments, ab.B, bPos)
-		aPos, bPos = aSpan.end, bSpan.end
-		bead := Bead{Bead: ab, Changes: changes(a.Text, aSpan, b.Text, bSpan)}
+		sa := newSide(a.Text, runSpan(a.Segments, ab.A, aPos))
+		sb := newSide(b.Text, runSpan(b.Segments, ab.B, bPos))
+		aPos, bPos = sa.span.end, sb.span.end
+		bead := Bead{Bead: ab}
+		if opts.CrossLanguage {
+			bead.Changes = crossChanges(sa, sb)
+		} else {
+			bead.Changes = changes(sa, sb)
+		}
 		if opts.IgnoreTrivial {
 			bead.Changes = slices.DeleteFunc(bead.Changes, func(ch Change) bool { return ch.Kind == Trivial })
 		}
+		if len(opts.Glossary) > 0 && len(ab.A) > 0 && len(ab.B) > 0 {
+			checkGlossary(&bead, sa, sb, opts.Glossary)
+		}
 		c.Beads = append(c.Beads, bead)
 	}
+	findMoves(c)
 	c.Summary = summarize(c)
 	return c
 }
@@ -122,9 +171,14 @@ func summarize(c *Comparison) Summary {
 	for _, b := range c.Beads {
 		changed := false
 		for _, ch := range b.Changes {
-			s.Changes[ch.Kind]++
 			changed = changed || ch.Kind != Trivial
+			if ch.Kind == Move && ch.B == "" {
+				continue // the half where a move leaves A: counted where it arrives
+			}
+			s.Changes[ch.Kind]++
+			s.Severities[ch.Severity]++
 		}
+		s.Glossary += len(b.Glossary)
 		if changed {
 			s.Changed++
 		}

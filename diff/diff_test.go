@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -131,4 +132,142 @@ func FuzzCompare(f *testing.F) {
 		checkRebuild(t, c)
 		checkSwap(t, a, b)
 	})
+}
+
+func TestFlagsAndSeverity(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+		kind       Kind
+		flags      string
+		severity   Severity
+	}{
+		{"number changed", "Trade grew by 20 percent.", "Trade grew by 30 percent.", Shift, "number", SeverityCritical},
+		{"number lost", "They signed 20 documents.", "They signed documents.", Omission, "number", SeverityCritical},
+		{"ordinal changed", "They marked the 80th anniversary.", "They marked the 70th anniversary.", Shift, "number", SeverityCritical},
+		{"number in another script", "They signed 20 documents.", "They signed ２０ documents.", Trivial, "", SeverityTrivial},
+		{"Arabic-Indic digits", "Signed 20 documents.", "Signed ٢٠ documents.", Shift, "", SeverityMajor},
+		{"negation appears", "The sides will impose tariffs.", "The sides will not impose tariffs.", Insertion, "negation", SeverityCritical},
+		{"Russian negation vanishes", "Стороны не будут вводить пошлины.", "Стороны будут вводить пошлины.", Omission, "negation", SeverityCritical},
+		{"Chinese negation", "双方不接受。", "双方接受。", Omission, "negation", SeverityCritical},
+		{"name changed", "The ceremony was held in St. George's Hall.", "The ceremony was held in the Georgievsky room.", Shift, "name", SeverityMajor},
+		{"acronym added", "They met at the summit.", "They met at the SCO summit.", Insertion, "name", SeverityMajor},
+		{"sentence-initial capital is no name", "Talks went well.", "Negotiations went well.", Shift, "", SeverityMajor},
+		{"no matter is no negation", "Whatever changes, they agreed.", "No matter what changes, they agreed.", Shift, "", SeverityMajor},
+		{"function word only", "They met in the hall.", "They met in a hall.", Shift, "", SeverityMinor},
+		{"function word omitted", "He agreed to the plan.", "He agreed the plan.", Omission, "", SeverityMinor},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := compareText(tt.a, tt.b)
+			var all []Change
+			for _, b := range c.Beads {
+				all = append(all, b.Changes...)
+			}
+			if len(all) != 1 {
+				t.Fatalf("Compare(%q, %q) = %s, want one change", tt.a, tt.b, describe(c))
+			}
+			ch := all[0]
+			var flags []string
+			for _, f := range ch.Flags {
+				flags = append(flags, f.String())
+			}
+			if ch.Kind != tt.kind || strings.Join(flags, ",") != tt.flags || ch.Severity != tt.severity {
+				t.Errorf("Compare(%q, %q): %s %v %s, want %s [%s] %s", tt.a, tt.b, ch.Kind, flags, ch.Severity, tt.kind, tt.flags, tt.severity)
+			}
+		})
+	}
+}
+
+func TestMoves(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+		moves      int
+		want       string
+	}{
+		{"sentence moved down", "The talks began. A band played the anthems. The press was told.",
+			"The talks began. The press was told. A band played the anthems.", 1, ""},
+		{"words moved inside a sentence", "At the Kremlin in Moscow the two leaders met on Thursday.",
+			"The two leaders met on Thursday at the Kremlin in Moscow.", 1, ""},
+		{"short run is no move", "They met in Moscow and talked.", "They talked and met in Moscow.", 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := compareText(tt.a, tt.b)
+			if got := c.Summary.Count(Move); got != tt.moves {
+				t.Errorf("Compare(%q, %q): %d moves, want %d: %s", tt.a, tt.b, got, tt.moves, describe(c))
+			}
+			if tt.want != "" && describe(c) != tt.want {
+				t.Errorf("Compare(%q, %q)\n got %s\nwant %s", tt.a, tt.b, describe(c), tt.want)
+			}
+			checkRebuild(t, c)
+		})
+	}
+}
+
+func TestGlossary(t *testing.T) {
+	terms, err := ReadGlossary(strings.NewReader("# term\tapproved\trejected\nWorld Anti-Fascist War\tWorld Anti-Fascist War\tUnited States War\nSt. George's Hall\tSt. George's Hall\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := "They marked the victory in the World Anti-Fascist War. The ceremony was in St. George's Hall."
+	b := "They marked the victory in the United States War. The ceremony was in St. George’s Hall."
+	c := Compare(Document{Text: a}, Document{Text: b}, Options{Glossary: terms})
+	if c.Summary.Glossary != 1 {
+		t.Fatalf("%d glossary departures, want 1", c.Summary.Glossary)
+	}
+	miss := c.Beads[0].Glossary[0]
+	if miss.Found != "United States War" || a[miss.AStart:miss.AEnd] != "World Anti-Fascist War" {
+		t.Errorf("miss %+v", miss)
+	}
+	ch := c.Beads[0].Changes[0]
+	if ch.Severity != SeverityCritical || !strings.Contains(fmt.Sprint(ch.Flags), "glossary") {
+		t.Errorf("change %s %v %s, want a critical glossary change", ch.Kind, ch.Flags, ch.Severity)
+	}
+	if _, err := ReadGlossary(strings.NewReader("only a term\n")); err == nil || !strings.Contains(err.Error(), "line 1") {
+		t.Errorf("ReadGlossary of a line without a tab: %v, want an error naming line 1", err)
+	}
+}
+
+func TestCrossLanguage(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+		flags      string // of the one change, or "" for none
+	}{
+		{"same numbers and names", "两国元首签署了20多份合作文件。", "Главы государств подписали более 20 документов.", ""},
+		{"number differs", "两国元首签署了20多份合作文件。", "Главы государств подписали более 30 документов.", "number"},
+		{"Latin acronym missing", "双方在上海合作组织和BRICS框架内加强协调。", "Стороны усилят координацию в рамках ШОС.", "name"},
+		{"Cyrillic names are not compared with Chinese", "普京总统欢迎习近平主席。", "Президент Путин приветствовал Председателя Си Цзиньпина.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			chs := crossChanges(newSide(tt.a, span{0, len(tt.a)}), newSide(tt.b, span{0, len(tt.b)}))
+			var got string
+			if len(chs) > 1 {
+				t.Fatalf("%d changes, want at most one", len(chs))
+			}
+			if len(chs) == 1 {
+				if chs[0].Kind != Shift || chs[0].A != tt.a || chs[0].B != tt.b {
+					t.Errorf("change %+v, want a shift of the whole bead", chs[0])
+				}
+				got = fmt.Sprint(chs[0].Flags)
+				got = strings.Trim(got, "[]")
+			}
+			if got != tt.flags {
+				t.Errorf("flags %q, want %q", got, tt.flags)
+			}
+		})
+	}
+}
+
+func TestRanked(t *testing.T) {
+	c := compareText("They met in the hall. Trade grew by 20 percent. The ceremony was in St. George's Hall.",
+		"They met in a hall. Trade grew by 30 percent. The ceremony was in the Georgievsky room.")
+	var got []Severity
+	for _, r := range c.Ranked() {
+		got = append(got, c.Beads[r.Bead].Changes[r.Change].Severity)
+	}
+	want := []Severity{SeverityCritical, SeverityMajor, SeverityMinor}
+	if !slices.Equal(got, want) {
+		t.Errorf("Ranked severities %v, want %v", got, want)
+	}
 }

@@ -2,47 +2,72 @@ package diff
 
 import (
 	"slices"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
-
-	"github.com/paradiff/paradiff/internal/textkey"
 )
 
-// changes returns the changes between textA[a.start:a.end] and
-// textB[b.start:b.end]. A side with an empty span makes the whole other
-// side one insertion or omission.
-func changes(textA string, a span, textB string, b span) []Change {
-	at, bt := textA[a.start:a.end], textB[b.start:b.end]
-	switch {
-	case at == bt:
+// changes returns the changes between the two sides of a bead. A side
+// with an empty span makes the whole other side one insertion or omission.
+func changes(a, b *side) []Change {
+	if a.text[a.span.start:a.span.end] == b.text[b.span.start:b.span.end] {
 		return nil
-	case a.start == a.end:
-		return []Change{{Kind: Insertion, B: bt, AStart: a.start, AEnd: a.end, BStart: b.start, BEnd: b.end}}
-	case b.start == b.end:
-		return []Change{{Kind: Omission, A: at, AStart: a.start, AEnd: a.end, BStart: b.start, BEnd: b.end}}
 	}
-	d := newTokenDiff(textA, a, textB, b)
+	d := newTokenDiff(a, b)
+	if a.span.start == a.span.end || b.span.start == b.span.end {
+		// A sentence only one version has, even one of punctuation alone.
+		ch := d.change(edit{a1: len(a.toks), b1: len(b.toks)})
+		if ch.Kind = Insertion; b.span.start == b.span.end {
+			ch.Kind = Omission
+		}
+		ch.Severity = max(ch.Severity, SeverityMinor)
+		return []Change{ch}
+	}
 	return d.changes()
 }
 
-// tokenDiff holds both sides of a bead as tokens and their keys.
-type tokenDiff struct {
-	textA, textB string
-	a, b         span
-	ta, tb       []textkey.Token
-	ka, kb       []rune // one rune per token: its interned key
+// crossChanges compares the two sides of a bead in different languages,
+// where words cannot be diffed: the bead is one shift when its numbers,
+// or the Latin-script names and acronyms that translation keeps, differ.
+func crossChanges(a, b *side) []Change {
+	if a.span.start == a.span.end || b.span.start == b.span.end {
+		return changes(a, b)
+	}
+	fa, fb := a.factsOf(0, len(a.toks)), b.factsOf(0, len(b.toks))
+	fa.names, fb.names = latinNames(fa.names), latinNames(fb.names)
+	flags := flagsOf(fa, fb)
+	flags = slices.DeleteFunc(flags, func(f Flag) bool { return f == FlagNegation }) // negations do not line up word for word
+	if len(flags) == 0 {
+		return nil
+	}
+	return []Change{{
+		Kind: Shift, A: a.text[a.span.start:a.span.end], B: b.text[b.span.start:b.span.end],
+		AStart: a.span.start, AEnd: a.span.end, BStart: b.span.start, BEnd: b.span.end,
+		Flags: flags, Severity: severity(Shift, flags, true),
+	}}
 }
 
-func newTokenDiff(textA string, a span, textB string, b span) *tokenDiff {
-	d := &tokenDiff{textA: textA, textB: textB, a: a, b: b,
-		ta: textkey.Tokens(textA[a.start:a.end], a.start),
-		tb: textkey.Tokens(textB[b.start:b.end], b.start),
-	}
-	keysA, keysB := tokenKeys(textA, d.ta), tokenKeys(textB, d.tb)
+// latinNames keeps the names written in Latin letters: in a comparison
+// across languages, only those can be expected on both sides.
+func latinNames(keys []string) []string {
+	return slices.DeleteFunc(keys, func(k string) bool {
+		r, _ := utf8.DecodeRuneInString(k)
+		return !unicode.Is(unicode.Latin, r)
+	})
+}
+
+// tokenDiff diffs the tokens of the two sides of a bead by their keys.
+type tokenDiff struct {
+	a, b   *side
+	ka, kb []rune // one rune per token: its interned key
+}
+
+func newTokenDiff(a, b *side) *tokenDiff {
+	d := &tokenDiff{a: a, b: b}
 	// Number the distinct keys in sorted order, so that the numbering, like
 	// everything after it, does not depend on which side is A.
-	distinct := slices.Concat(keysA, keysB)
+	distinct := slices.Concat(a.keys, b.keys)
 	slices.Sort(distinct)
 	distinct = slices.Compact(distinct)
 	ids := make(map[string]rune, len(distinct))
@@ -56,21 +81,8 @@ func newTokenDiff(textA string, a span, textB string, b span) *tokenDiff {
 		}
 		return out
 	}
-	d.ka, d.kb = runes(keysA), runes(keysB)
+	d.ka, d.kb = runes(a.keys), runes(b.keys)
 	return d
-}
-
-// tokenKeys returns the comparison key of each token; all white space has
-// the same key.
-func tokenKeys(text string, toks []textkey.Token) []string {
-	keys := make([]string, len(toks))
-	for i, t := range toks {
-		keys[i] = " "
-		if t.Class != textkey.Space {
-			keys[i] = textkey.Key(text[t.Start:t.End])
-		}
-	}
-	return keys
 }
 
 // tokenRune maps the n-th distinct key to a rune that survives go-diff's
@@ -155,7 +167,7 @@ func (d *tokenDiff) diffKeys() []diffmatchpatch.Diff {
 func (d *tokenDiff) appendTrivial(edits []edit, i, j, n int) []edit {
 	open := false
 	for k := 0; k < n; k++ {
-		same := d.textA[d.ta[i+k].Start:d.ta[i+k].End] == d.textB[d.tb[j+k].Start:d.tb[j+k].End]
+		same := d.a.tokenText(i+k) == d.b.tokenText(j+k)
 		switch {
 		case !same && open:
 			edits[len(edits)-1].a1, edits[len(edits)-1].b1 = i+k+1, j+k+1
@@ -184,7 +196,7 @@ func (d *tokenDiff) mergeNear(edits []edit) []edit {
 	var out []edit
 	for _, e := range edits {
 		if n := len(out); n > 0 && e.trivial == out[n-1].trivial {
-			if d.contentTokens(d.ta, out[n-1].a1, e.a0) <= maxBridgeWords {
+			if d.a.contentTokens(out[n-1].a1, e.a0) <= maxBridgeWords {
 				out[n-1].a1, out[n-1].b1 = e.a1, e.b1
 				continue
 			}
@@ -194,9 +206,9 @@ func (d *tokenDiff) mergeNear(edits []edit) []edit {
 	return out
 }
 
-func (d *tokenDiff) contentTokens(toks []textkey.Token, from, to int) int {
+func (s *side) contentTokens(from, to int) int {
 	n := 0
-	for _, t := range toks[from:to] {
+	for _, t := range s.toks[from:to] {
 		if t.IsContent() {
 			n++
 		}
@@ -206,14 +218,15 @@ func (d *tokenDiff) contentTokens(toks []textkey.Token, from, to int) int {
 
 // change classifies an edit: trivial when the keys of its content tokens
 // are equal (only case, punctuation, quotes, spacing or width differ), an
-// insertion or omission when one side has no content, else a shift.
+// insertion or omission when one side has no content, else a shift; and
+// adds its flags and severity.
 func (d *tokenDiff) change(e edit) Change {
-	as, bs := d.tokenSpan(d.ta, e.a0, e.a1, d.a), d.tokenSpan(d.tb, e.b0, e.b1, d.b)
+	as, bs := d.a.tokenSpan(e.a0, e.a1), d.b.tokenSpan(e.b0, e.b1)
 	c := Change{
-		A: d.textA[as.start:as.end], B: d.textB[bs.start:bs.end],
+		A: d.a.text[as.start:as.end], B: d.b.text[bs.start:bs.end],
 		AStart: as.start, AEnd: as.end, BStart: bs.start, BEnd: bs.end,
 	}
-	ca, cb := d.contentKeys(d.ka, d.ta, e.a0, e.a1), d.contentKeys(d.kb, d.tb, e.b0, e.b1)
+	ca, cb := d.contentKeys(d.ka, d.a, e.a0, e.a1), d.contentKeys(d.kb, d.b, e.b0, e.b1)
 	switch {
 	case e.trivial || string(ca) == string(cb):
 		c.Kind = Trivial
@@ -224,25 +237,30 @@ func (d *tokenDiff) change(e edit) Change {
 	default:
 		c.Kind = Shift
 	}
+	fa, fb := d.a.factsOf(e.a0, e.a1), d.b.factsOf(e.b0, e.b1)
+	if c.Kind != Trivial {
+		c.Flags = flagsOf(fa, fb)
+	}
+	c.Severity = severity(c.Kind, c.Flags, fa.content || fb.content)
 	return c
 }
 
 // tokenSpan returns the byte span of tokens [from,to), or the empty span
 // where token from would start.
-func (d *tokenDiff) tokenSpan(toks []textkey.Token, from, to int, whole span) span {
+func (s *side) tokenSpan(from, to int) span {
 	switch {
 	case from < to:
-		return span{toks[from].Start, toks[to-1].End}
-	case from < len(toks):
-		return span{toks[from].Start, toks[from].Start}
+		return span{s.toks[from].Start, s.toks[to-1].End}
+	case from < len(s.toks):
+		return span{s.toks[from].Start, s.toks[from].Start}
 	}
-	return span{whole.end, whole.end}
+	return span{s.span.end, s.span.end}
 }
 
-func (d *tokenDiff) contentKeys(keys []rune, toks []textkey.Token, from, to int) []rune {
+func (d *tokenDiff) contentKeys(keys []rune, s *side, from, to int) []rune {
 	var out []rune
 	for k := from; k < to; k++ {
-		if toks[k].IsContent() {
+		if s.toks[k].IsContent() {
 			out = append(out, keys[k])
 		}
 	}

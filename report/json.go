@@ -29,27 +29,48 @@ type (
 		Gaps     []align.Segment `json:"gaps"`
 	}
 	jsonBead struct {
-		A       []int        `json:"a"`
-		B       []int        `json:"b"`
-		Changes []jsonChange `json:"changes"`
+		A        []int          `json:"a"`
+		B        []int          `json:"b"`
+		Changes  []jsonChange   `json:"changes"`
+		Glossary []jsonGlossary `json:"glossary,omitempty"`
 	}
 	jsonChange struct {
-		Kind   diff.Kind   `json:"kind"`
-		A      string      `json:"a"`
-		B      string      `json:"b"`
-		AStart int         `json:"a_start"`
-		AEnd   int         `json:"a_end"`
-		BStart int         `json:"b_start"`
-		BEnd   int         `json:"b_end"`
-		Flags  []diff.Flag `json:"flags"`
+		Kind     diff.Kind     `json:"kind"`
+		A        string        `json:"a"`
+		B        string        `json:"b"`
+		AStart   int           `json:"a_start"`
+		AEnd     int           `json:"a_end"`
+		BStart   int           `json:"b_start"`
+		BEnd     int           `json:"b_end"`
+		Flags    []diff.Flag   `json:"flags"`
+		Severity diff.Severity `json:"severity"`
+		Move     int           `json:"move,omitempty"`
+	}
+	jsonGlossary struct {
+		Term     string   `json:"term"`
+		Approved string   `json:"approved"`
+		Rejected []string `json:"rejected"`
+		Found    string   `json:"found"`
+		AStart   int      `json:"a_start"`
+		AEnd     int      `json:"a_end"`
+		BStart   int      `json:"b_start"`
+		BEnd     int      `json:"b_end"`
 	}
 	jsonSummary struct {
-		SegmentsA    int        `json:"segments_a"`
-		SegmentsB    int        `json:"segments_b"`
-		Beads        int        `json:"beads"`
-		ChangedBeads int        `json:"changed_beads"`
-		Differences  int        `json:"differences"`
-		Changes      jsonCounts `json:"changes"`
+		SegmentsA    int            `json:"segments_a"`
+		SegmentsB    int            `json:"segments_b"`
+		Beads        int            `json:"beads"`
+		ChangedBeads int            `json:"changed_beads"`
+		Differences  int            `json:"differences"`
+		Changes      jsonCounts     `json:"changes"`
+		Severities   jsonSeverities `json:"severities"`
+		Glossary     int            `json:"glossary"`
+	}
+	jsonSeverities struct {
+		Critical int `json:"critical"`
+		Major    int `json:"major"`
+		Minor    int `json:"minor"`
+		Trivial  int `json:"trivial"`
 	}
 	jsonCounts struct {
 		Insertion int `json:"insertion"`
@@ -76,7 +97,13 @@ func JSON(w io.Writer, c *diff.Comparison) error {
 			jb.Changes = append(jb.Changes, jsonChange{
 				Kind: ch.Kind, A: ch.A, B: ch.B,
 				AStart: ch.AStart, AEnd: ch.AEnd, BStart: ch.BStart, BEnd: ch.BEnd,
-				Flags: nonNil(ch.Flags),
+				Flags: nonNil(ch.Flags), Severity: ch.Severity, Move: ch.Move,
+			})
+		}
+		for _, g := range b.Glossary {
+			jb.Glossary = append(jb.Glossary, jsonGlossary{
+				Term: g.Term.A, Approved: g.Term.B, Rejected: nonNil(g.Term.Rejected), Found: g.Found,
+				AStart: g.AStart, AEnd: g.AEnd, BStart: g.BStart, BEnd: g.BEnd,
 			})
 		}
 		r.Beads = append(r.Beads, jb)
@@ -89,6 +116,11 @@ func JSON(w io.Writer, c *diff.Comparison) error {
 			Insertion: s.Count(diff.Insertion), Omission: s.Count(diff.Omission),
 			Shift: s.Count(diff.Shift), Move: s.Count(diff.Move), Trivial: s.Count(diff.Trivial),
 		},
+		Severities: jsonSeverities{
+			Critical: s.CountSeverity(diff.SeverityCritical), Major: s.CountSeverity(diff.SeverityMajor),
+			Minor: s.CountSeverity(diff.SeverityMinor), Trivial: s.CountSeverity(diff.SeverityTrivial),
+		},
+		Glossary: s.Glossary,
 	}
 	return writeJSON(w, r)
 }

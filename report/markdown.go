@@ -31,15 +31,33 @@ func Markdown(w io.Writer, c *diff.Comparison) error {
 		return bw.Flush()
 	}
 	fmt.Fprintf(bw, "\n## Changes\n")
+	moves := findMoveEnds(c)
 	for _, b := range c.Beads {
-		if len(b.Changes) == 0 {
+		if len(b.Changes) == 0 && len(b.Glossary) == 0 {
 			continue
 		}
 		fmt.Fprintf(bw, "\n### %s\n\n", beadTitle(b))
-		writeInline(bw, c, b)
-		fmt.Fprintf(bw, "\n\n")
+		if len(b.Changes) > 0 {
+			writeInline(bw, c, b)
+			fmt.Fprintf(bw, "\n\n")
+		}
 		for _, ch := range b.Changes {
-			fmt.Fprintf(bw, "- %s: %s\n", ch.Kind, mdChange(ch))
+			line := fmt.Sprintf("- %s: %s", ch.Kind, mdChange(ch))
+			if ch.Kind == diff.Move {
+				line += " (" + moves.note(c, ch) + ")"
+			}
+			if m := meta(ch); m != "" {
+				line += " — *" + m + "*"
+			}
+			fmt.Fprintln(bw, line)
+		}
+		for _, g := range b.Glossary {
+			term, approved, found := glossaryNote(g)
+			line := fmt.Sprintf("- glossary: A has %s; B must use %s", mdCode(term), mdCode(approved))
+			if found != "" {
+				line += ", has " + mdCode(found)
+			}
+			fmt.Fprintln(bw, line+" — *critical*")
 		}
 	}
 	return bw.Flush()

@@ -51,7 +51,72 @@ func summaryRows(c *diff.Comparison) [][2]string {
 	for _, k := range diff.Kinds {
 		rows = append(rows, [2]string{k.String(), fmt.Sprint(s.Count(k))})
 	}
+	for _, v := range diff.Severities[:3] {
+		rows = append(rows, [2]string{v.String(), fmt.Sprint(s.CountSeverity(v))})
+	}
+	if s.Glossary > 0 {
+		rows = append(rows, [2]string{"glossary departures", fmt.Sprint(s.Glossary)})
+	}
 	return rows
+}
+
+// moveEnds maps each move number to the beads where its two halves stand,
+// so that each half can name the other's place.
+type moveEnds map[int][2]int // move number: bead it leaves A from, bead it arrives in
+
+func findMoveEnds(c *diff.Comparison) moveEnds {
+	m := moveEnds{}
+	for bi, b := range c.Beads {
+		for _, ch := range b.Changes {
+			if ch.Kind != diff.Move {
+				continue
+			}
+			e := m[ch.Move]
+			if ch.B == "" {
+				e[0] = bi
+			} else {
+				e[1] = bi
+			}
+			m[ch.Move] = e
+		}
+	}
+	return m
+}
+
+// moveNote says where the other half of a move stands: "to B 45",
+// "from A 44".
+func (m moveEnds) note(c *diff.Comparison, ch diff.Change) string {
+	e := m[ch.Move]
+	if ch.B == "" {
+		return "moved to B " + sentenceRange(c.Beads[e[1]].B)
+	}
+	return "moved from A " + sentenceRange(c.Beads[e[0]].A)
+}
+
+// meta says why a change matters: its severity and flags, as
+// "critical: number, name"; empty for trivial and minor changes without
+// flags.
+func meta(ch diff.Change) string {
+	if len(ch.Flags) == 0 && ch.Severity < diff.SeverityCritical {
+		return ""
+	}
+	if len(ch.Flags) == 0 {
+		return ch.Severity.String()
+	}
+	return ch.Severity.String() + ": " + flagList(ch.Flags)
+}
+
+func flagList(flags []diff.Flag) string {
+	names := make([]string, len(flags))
+	for i, f := range flags {
+		names[i] = f.String()
+	}
+	return strings.Join(names, ", ")
+}
+
+// glossaryNote describes a glossary departure in words.
+func glossaryNote(m diff.GlossaryMiss) (term, approved, found string) {
+	return m.Term.A, m.Term.B, m.Found
 }
 
 // docName is a document's name for a report, "-" for standard input.

@@ -56,8 +56,9 @@ func Text(w io.Writer, c *diff.Comparison, opts TextOptions) error {
 	if err := table.Render(); err != nil {
 		return err
 	}
+	moves := findMoveEnds(c)
 	for _, b := range c.Beads {
-		if len(b.Changes) == 0 {
+		if len(b.Changes) == 0 && len(b.Glossary) == 0 {
 			continue
 		}
 		fmt.Fprintf(bw, "\n%s\n", style(styleCyan, "── "+beadTitle(b)))
@@ -65,34 +66,39 @@ func Text(w io.Writer, c *diff.Comparison, opts TextOptions) error {
 		for _, ch := range b.Changes {
 			a, bb := terminalSafe(trimmed(ch.A)), terminalSafe(trimmed(ch.B))
 			label := fmt.Sprintf("  %-*s", kindColumn-2, ch.Kind)
-			switch ch.Kind {
-			case diff.Trivial:
+			switch {
+			case ch.Kind == diff.Trivial:
 				trivial = append(trivial, showTrivial(ch.A)+" → "+showTrivial(ch.B))
-			case diff.Insertion:
+				continue
+			case ch.Kind == diff.Move && ch.B == "":
+				fmt.Fprintf(bw, "%s%s  (%s)\n", style(styleYellow, label), style(styleRed, "- "+a), moves.note(c, ch))
+			case ch.Kind == diff.Move:
+				fmt.Fprintf(bw, "%s%s  (%s)\n", style(styleYellow, label), style(styleGreen, "+ "+bb), moves.note(c, ch))
+			case ch.Kind == diff.Insertion:
 				fmt.Fprintf(bw, "%s%s\n", style(styleYellow, label), style(styleGreen, "+ "+bb))
-			case diff.Omission:
+			case ch.Kind == diff.Omission:
 				fmt.Fprintf(bw, "%s%s\n", style(styleYellow, label), style(styleRed, "- "+a))
 			default:
 				fmt.Fprintf(bw, "%s%s\n%s%s\n", style(styleYellow, label), style(styleRed, "- "+a),
 					continuation, style(styleGreen, "+ "+bb))
 			}
-			if len(ch.Flags) > 0 {
-				fmt.Fprintf(bw, "%sflags: %s\n", continuation, flagList(ch.Flags))
+			if m := meta(ch); m != "" {
+				fmt.Fprintf(bw, "%s%s\n", continuation, style(styleBold, "("+m+")"))
 			}
+		}
+		for _, g := range b.Glossary {
+			term, approved, found := glossaryNote(g)
+			line := fmt.Sprintf("A has %q: B must use %q", terminalSafe(term), terminalSafe(approved))
+			if found != "" {
+				line += fmt.Sprintf(", has %q", terminalSafe(found))
+			}
+			fmt.Fprintf(bw, "%s%s\n", style(styleYellow, fmt.Sprintf("  %-*s", kindColumn-2, "glossary")), style(styleBold, line))
 		}
 		if len(trivial) > 0 {
 			fmt.Fprintf(bw, "%s\n", style(styleDim, fmt.Sprintf("  %-*s%s", kindColumn-2, diff.Trivial, strings.Join(trivial, " · "))))
 		}
 	}
 	return bw.Flush()
-}
-
-func flagList(flags []diff.Flag) string {
-	names := make([]string, len(flags))
-	for i, f := range flags {
-		names[i] = f.String()
-	}
-	return strings.Join(names, ", ")
 }
 
 // showTrivial shows one side of a trivial change, quoted when it is empty

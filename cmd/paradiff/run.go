@@ -40,6 +40,9 @@ Flags of paradiff A B:
       --segments UNIT   sentences (default), or lines: each input line is
                         one segment, for files already split
       --ignore-trivial  do not report or count trivial changes
+      --glossary FILE   approved terms, TSV: a term in A, a tab, the rendering
+                        B must use, optionally more tabs and renderings B
+                        must not use; each departure is a critical change
 
 Flags of split:
   -f, --format FORMAT   text (default, one segment a line) or json
@@ -160,9 +163,11 @@ func runCompare(args []string, stdin io.Reader, stdout io.Writer, getenv func(st
 	var c common
 	var color string
 	var ignoreTrivial bool
+	var glossaryFile string
 	fs := newFlagSet("paradiff", &c, "text")
 	fs.StringVar(&color, "color", "auto", "")
 	fs.BoolVar(&ignoreTrivial, "ignore-trivial", false, "")
+	fs.StringVar(&glossaryFile, "glossary", "", "")
 	files, err := parse(fs, args, 2, "two files to compare, A and B")
 	if err != nil {
 		return exitTrouble, err
@@ -176,11 +181,17 @@ func runCompare(args []string, stdin io.Reader, stdout io.Writer, getenv func(st
 	if err := checkChoice("segments", c.segments, "sentences", "lines"); err != nil {
 		return exitTrouble, err
 	}
+	opts := diff.Options{ByLine: c.segments == "lines", IgnoreTrivial: ignoreTrivial}
+	if glossaryFile != "" {
+		if opts.Glossary, err = readGlossary(glossaryFile, stdin); err != nil {
+			return exitTrouble, err
+		}
+	}
 	a, b, err := readPair(files, stdin)
 	if err != nil {
 		return exitTrouble, err
 	}
-	cmp := diff.Compare(a, b, diff.Options{ByLine: c.segments == "lines", IgnoreTrivial: ignoreTrivial})
+	cmp := diff.Compare(a, b, opts)
 	switch c.format {
 	case "json":
 		err = report.JSON(stdout, cmp)
@@ -197,6 +208,18 @@ func runCompare(args []string, stdin io.Reader, stdout io.Writer, getenv func(st
 		return exitDiffer, nil
 	}
 	return exitSame, nil
+}
+
+func readGlossary(name string, stdin io.Reader) ([]diff.Term, error) {
+	text, err := readInput(name, stdin)
+	if err != nil {
+		return nil, err
+	}
+	terms, err := diff.ReadGlossary(strings.NewReader(text))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return terms, nil
 }
 
 func readPair(files []string, stdin io.Reader) (a, b diff.Document, err error) {

@@ -39,6 +39,8 @@ func TestExitStatus(t *testing.T) {
 	utf16 := write(t, dir, "utf16.txt", []byte{0xff, 0xfe, 'T', 0, 'h', 0, 'e', 0, ' ', 0, 't', 0, 'a', 0, 'l', 0, 'k', 0, 's', 0, ' ', 0, 'b', 0, 'e', 0, 'g', 0, 'a', 0, 'n', 0, '.', 0, ' ', 0, 'B', 0, 'o', 0, 't', 0, 'h', 0, ' ', 0, 's', 0, 'i', 0, 'd', 0, 'e', 0, 's', 0, ' ', 0, 'a', 0, 'g', 0, 'r', 0, 'e', 0, 'e', 0, 'd', 0, '.', 0, '\n', 0})
 	bom := write(t, dir, "bom.txt", []byte("\xef\xbb\xbfThe talks began. Both sides agreed.\n"))
 	missing := filepath.Join(dir, "missing.txt")
+	glossary := write(t, dir, "glossary.tsv", []byte("began\tbegan\tstarted\n"))
+	badGlossary := write(t, dir, "bad.tsv", []byte("# comment\nno tab here\n"))
 
 	tests := []struct {
 		name       string
@@ -69,6 +71,10 @@ func TestExitStatus(t *testing.T) {
 		{"unknown flag", []string{"--frobnicate", same, other}, "", 2, "flag provided but not defined: -frobnicate"},
 		{"bad format", []string{"-f", "pdf", same, other}, "", 2, `--format "pdf": want one of text, markdown, json`},
 		{"bad color", []string{"--color", "sometimes", same, other}, "", 2, "--color"},
+		{"glossary kept", []string{"--glossary", glossary, same, same2}, "", 0, ""},
+		{"glossary departure", []string{"--glossary", glossary, same, other}, "", 1, ""},
+		{"bad glossary", []string{"--glossary", badGlossary, same, other}, "", 2, "bad.tsv: line 2: want a term, a tab and its approved rendering"},
+		{"missing glossary", []string{"--glossary", missing, same, other}, "", 2, "missing.txt: no such file"},
 		{"help", []string{"-h"}, "", 0, ""},
 		{"split", []string{"split", same}, "", 0, ""},
 		{"split missing file", []string{"split", missing}, "", 2, "no such file"},

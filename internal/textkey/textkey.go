@@ -101,24 +101,83 @@ func scanWord(s string, i int) int {
 }
 
 // scanNumber returns the end of the number that starts at s[i]: digits,
-// with one separator (. , ' ’ or a no-break or thin space) between digits.
+// with one separator (. , ' ’ or a no-break or thin space) between
+// digits, or a plain space before a group of exactly three digits that
+// follows a group of one to three ("1 000,5", not "2025 100").
 func scanNumber(s string, i int) int {
+	group := 0 // digits since the last separator
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsDigit(r) {
-			i += n
+			i, group = i+n, group+1
 			continue
 		}
 		switch r {
 		case '.', ',', '\'', '’', '\u00a0', '\u202f', '\u2009':
-			if r2, _ := utf8.DecodeRuneInString(s[i+n:]); unicode.IsDigit(r2) {
-				i += n
+			if startsNumber(s, i+n) {
+				i, group = i+n, 0
+				continue
+			}
+		case ' ':
+			if group >= 1 && group <= 3 && threeDigits(s, i+1) {
+				i, group = i+1, 0
 				continue
 			}
 		}
 		break
 	}
 	return i
+}
+
+// threeDigits reports whether s[i:] starts with exactly three ASCII
+// digits that no further digit follows.
+func threeDigits(s string, i int) bool {
+	if len(s) < i+3 {
+		return false
+	}
+	for _, c := range []byte(s[i : i+3]) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(s) == i+3 || !startsNumber(s, i+3)
+}
+
+// NumberKey returns the value-bearing form of a number token: digits of
+// any script as ASCII digits, and the grouping separators (spaces,
+// apostrophes) and leading zeros left out, so that "١٢" and "12",
+// "1 000" and "1000", "08" and "8" have the same key while "3.5" and
+// "35" do not.
+func NumberKey(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if r == '0' && b.Len() == 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+			continue // a leading zero: "08" is 8
+		}
+		switch {
+		case unicode.IsDigit(r):
+			b.WriteByte(byte('0' + digitValue(r)))
+		case r == '.' || r == ',' || r == '-' || r == '−' || r == '+':
+			if r == '−' {
+				r = '-'
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// digitValue returns the value of a decimal digit of any script. Unicode
+// encodes the digits of each script as runs of ten from zero to nine.
+func digitValue(r rune) int {
+	if '0' <= r && r <= '9' {
+		return int(r - '0')
+	}
+	start := r
+	for unicode.IsDigit(start-1) && r-start < 100 {
+		start--
+	}
+	return int(r-start) % 10
 }
 
 // isMeaningful reports the punctuation marks that carry content: a

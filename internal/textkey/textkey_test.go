@@ -17,6 +17,9 @@ func TestTokens(t *testing.T) {
 		{"Anti-Fascist", "Anti|W -|P Fascist|W"},
 		{"fell -5 or +3 in COVID-19", "fell|W  |_ -5|N  |_ or|W  |_ +3|N  |_ in|W  |_ COVID|W -|P 19|N"},
 		{"2025-05-08", "2025|N -|P 05|N -|P 08|N"},
+		{"1 000,5 and 2025 100", "1 000,5|N  |_ and|W  |_ 2025|N  |_ 100|N"},
+		{"12 345 678 km", "12 345 678|N  |_ km|W"},
+		{"In 2025年5月", "In|W  |_ 2025|N 年|W 5|N 月|W"},
 		{"两国元首", "两|W 国|W 元|W 首|W"},
 		{"В. В. Путин", "В|W .|P  |_ В|W .|P  |_ Путин|W"},
 		{"a\u200bb", "a|W \u200b|_ b|W"},
@@ -71,6 +74,26 @@ func TestKey(t *testing.T) {
 	for _, tt := range []struct{ a, b string }{{"war", "was"}, {"1", "l"}, {"-5", "5"}, {"не", "нет"}} {
 		if Key(tt.a) == Key(tt.b) {
 			t.Errorf("Key(%q) == Key(%q): want different", tt.a, tt.b)
+		}
+	}
+}
+
+func TestNumberKey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"1,000.5", "1,000.5"},
+		{"1\u00a0000,5", "1000,5"},
+		{"1 000", "1000"},
+		{"١٢٣", "123"},
+		{"８０", "80"},
+		{"−5", "-5"},
+		{"3.5", "3.5"},
+		{"08", "8"},
+		{"0", "0"},
+		{"0.5", "0.5"},
+	}
+	for _, tt := range tests {
+		if got := NumberKey(tt.in); got != tt.want {
+			t.Errorf("NumberKey(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

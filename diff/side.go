@@ -1,0 +1,168 @@
+package diff
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/paradiff/paradiff/internal/textkey"
+)
+
+// side is one side of a bead: its span of the document, cut into tokens
+// with their comparison keys.
+type side struct {
+	text  string // the whole document
+	span  span
+	toks  []textkey.Token
+	keys  []string // keys[i] is the key of toks[i]; all white space is " "
+	latin bool     // most letters are Latin: a Latin word is no sign of a name
+}
+
+func newSide(text string, sp span) *side {
+	s := &side{text: text, span: sp, toks: textkey.Tokens(text[sp.start:sp.end], sp.start)}
+	s.keys = make([]string, len(s.toks))
+	latin, other := 0, 0
+	for i, t := range s.toks {
+		s.keys[i] = " "
+		if t.Class == textkey.Space {
+			continue
+		}
+		word := text[t.Start:t.End]
+		s.keys[i] = textkey.Key(word)
+		if t.Class == textkey.Word {
+			if r, _ := utf8.DecodeRuneInString(word); unicode.Is(unicode.Latin, r) {
+				latin++
+			} else {
+				other++
+			}
+		}
+	}
+	s.latin = latin >= other
+	return s
+}
+
+func (s *side) tokenText(i int) string { return s.text[s.toks[i].Start:s.toks[i].End] }
+
+// facts are what the flags of a change are decided by, for one side's
+// tokens of it.
+type facts struct {
+	numbers   []string        // number keys (textkey.NumberKey), sorted
+	negations int             // negating words
+	names     []string        // keys of words that look like names
+	words     map[string]bool // keys of all content tokens
+	content   bool            // a content token that is not a function word
+}
+
+// factsOf describes tokens [from, to) of the side.
+func (s *side) factsOf(from, to int) facts {
+	f := facts{words: map[string]bool{}}
+	for i := from; i < to; i++ {
+		t := s.toks[i]
+		if !t.IsContent() {
+			continue
+		}
+		key := s.keys[i]
+		f.words[key] = true
+		if t.Class == textkey.Number || t.Class == textkey.Word && hasDigit(s.tokenText(i)) {
+			f.numbers = append(f.numbers, textkey.NumberKey(s.tokenText(i))) // "80th" counts as 80
+		}
+		if negations[key] && !s.idiom(i) {
+			f.negations++
+		}
+		if !functionWords[key] {
+			f.content = true
+		}
+		if t.Class == textkey.Word && s.isName(i) {
+			f.names = append(f.names, key)
+		}
+	}
+	slices.Sort(f.numbers)
+	return f
+}
+
+// idiom reports whether the negating word at token i opens a phrase that
+// negates nothing: "no matter how", "not only ... but also", "no doubt".
+func (s *side) idiom(i int) bool {
+	for j := i + 1; j < len(s.toks); j++ {
+		if s.toks[j].Class == textkey.Space {
+			continue
+		}
+		return nonNegating[s.keys[i]+" "+s.keys[j]]
+	}
+	return false
+}
+
+var nonNegating = setOf("no matter", "not only", "no doubt", "не только", "нет сомнения", "non seulement", "nicht nur", "no solo", "no sólo")
+
+// isName reports whether word token i looks like a name: an acronym
+// ("SCO", "BRICS"), a capitalised word that does not open its sentence
+// ("Georgievsky"), or a Latin-script word in text of another script.
+func (s *side) isName(i int) bool {
+	word := s.tokenText(i)
+	first, _ := utf8.DecodeRuneInString(word)
+	if !s.latin && unicode.Is(unicode.Latin, first) {
+		return true
+	}
+	if !unicode.IsUpper(first) {
+		return false
+	}
+	if utf8.RuneCountInString(word) >= 2 && isUpperWord(word) {
+		return true
+	}
+	return !s.opensSentence(i)
+}
+
+func isUpperWord(w string) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// opensSentence reports whether token i is the first word of a sentence:
+// nothing but quotes and brackets stand between it and the start of the
+// side or a full stop.
+func (s *side) opensSentence(i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		t := s.toks[j]
+		if t.Class == textkey.Space {
+			continue
+		}
+		if t.Class != textkey.Punct {
+			return false
+		}
+		switch s.tokenText(j) {
+		case ".", "!", "?", "…", "。", "！", "？", ":", ";":
+			return true
+		case "\"", "“", "«", "(", "[", "‘", "'", "„", "—", "-", "–":
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// flagsOf compares the facts of a change's two sides: digits changed,
+// added or lost; a negation added or lost; a name on one side that the
+// other lacks.
+func flagsOf(a, b facts) []Flag {
+	var flags []Flag
+	if !slices.Equal(a.numbers, b.numbers) {
+		flags = append(flags, FlagNumber)
+	}
+	if a.names != nil || b.names != nil {
+		if slices.ContainsFunc(a.names, func(n string) bool { return !b.words[n] }) ||
+			slices.ContainsFunc(b.names, func(n string) bool { return !a.words[n] }) {
+			flags = append(flags, FlagName)
+		}
+	}
+	if a.negations != b.negations {
+		flags = append(flags, FlagNegation)
+	}
+	return flags
+}
+
+func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }

@@ -1,0 +1,55 @@
+package diff
+
+// negations are the keys (see textkey.Key) of words that negate, in the
+// languages paradiff is built for. A change that adds or removes one of
+// them may reverse a statement's meaning.
+var negations = setOf(
+	// English
+	"not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "nowhere", "cannot", "t", "without",
+	// Russian
+	"не", "нет", "ни", "никогда", "никто", "ничто", "ничего", "нельзя", "без",
+	// Chinese and Japanese
+	"不", "没", "未", "无", "非", "别", "勿", "否", "莫", "ない", "ません",
+	// French
+	"ne", "pas", "jamais", "aucun", "aucune", "non", "sans", "rien", "personne",
+	// German
+	"nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "nichts", "ohne",
+	// Spanish
+	"nunca", "jamás", "ningún", "ninguna", "ninguno", "nada", "nadie", "sin",
+	// Arabic
+	"لا", "لم", "لن", "ليس", "ليست", "غير", "بدون",
+)
+
+// functionWords are the keys of words that carry grammar rather than
+// content; a change made only of them is minor.
+var functionWords = setOf(
+	// English
+	"a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "as",
+	"and", "or", "but", "that", "which", "who", "whom", "whose", "this", "these", "those", "it", "its",
+	"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+	"will", "would", "shall", "should", "can", "could", "may", "might", "must", "also", "both",
+	"their", "them", "they", "he", "she", "his", "her", "we", "our", "us", "i", "you", "your", "s",
+	"there", "here", "then", "than", "so", "such", "very", "more", "most", "all", "any", "each",
+	"about", "over", "under", "between", "among", "through", "during", "within", "upon", "while",
+	// Russian
+	"и", "в", "во", "на", "с", "со", "по", "к", "ко", "о", "об", "от", "до", "из", "за", "для", "а",
+	"но", "что", "как", "это", "этот", "эта", "эти", "его", "ее", "её", "их", "же", "бы", "ли", "также",
+	// French
+	"le", "la", "les", "un", "une", "des", "de", "du", "au", "aux", "et", "ou", "en", "dans", "sur",
+	"par", "pour", "avec", "que", "qui", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "est",
+	// German
+	"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines", "und", "oder",
+	"im", "zu", "zur", "zum", "mit", "von", "vom", "auf", "für", "bei", "ist", "sind", "wird", "werden",
+	// Spanish
+	"el", "los", "las", "una", "unos", "unas", "del", "al", "y", "o", "con", "por", "para", "es", "se", "su", "sus",
+	// Chinese
+	"的", "了", "和", "与", "及", "在", "是", "等", "对", "将", "把", "被", "也", "都", "之", "其",
+)
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
