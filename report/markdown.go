@@ -8,7 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/paradiff/paradiff/align"
 	"github.com/paradiff/paradiff/diff"
 )
 
@@ -66,33 +65,18 @@ func Markdown(w io.Writer, c *diff.Comparison) error {
 // writeInline writes the bead as one paragraph: B's text, with each
 // change shown as A's words struck through followed by B's in bold.
 func writeInline(w io.Writer, c *diff.Comparison, b diff.Bead) {
-	bStart, bEnd := beadSpan(c.B.Segments, b.B)
-	if len(b.B) == 0 { // only in A: the omission stands where B's text would
-		bStart, bEnd = b.Changes[0].BStart, b.Changes[0].BStart
-	}
-	pos := bStart
 	var out strings.Builder
-	for _, ch := range b.Changes {
-		out.WriteString(mdText(c.B.Text[pos:ch.BStart]))
-		if ch.Kind == diff.Trivial && strings.TrimSpace(ch.A) == "" && strings.TrimSpace(ch.B) == "" {
-			out.WriteString(mdText(ch.B)) // spacing: B's, as the paragraph is B's
-		} else {
-			out.WriteString(emphasis(c.B.Text, ch.BStart, ch.A, "~~", "<del>", "</del>"))
-			out.WriteString(emphasis(c.B.Text, ch.BStart, ch.B, "**", "<b>", "</b>"))
+	for _, p := range inlineParts(c, b) {
+		switch p.kind {
+		case deleted:
+			out.WriteString(emphasis(c.B.Text, p.ch.BStart, p.text, "~~", "<del>", "</del>"))
+		case inserted:
+			out.WriteString(emphasis(c.B.Text, p.ch.BStart, p.text, "**", "<b>", "</b>"))
+		default:
+			out.WriteString(mdText(p.text))
 		}
-		pos = ch.BEnd
-	}
-	if pos < bEnd {
-		out.WriteString(mdText(c.B.Text[pos:bEnd]))
 	}
 	io.WriteString(w, mdLineStart(out.String()))
-}
-
-func beadSpan(segs []align.Segment, idx []int) (int, int) {
-	if len(idx) == 0 {
-		return 0, 0
-	}
-	return segs[idx[0]].Start, segs[idx[len(idx)-1]].End
 }
 
 // mdChange is one change in the list under a bead. Trivial changes are

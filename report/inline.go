@@ -1,0 +1,86 @@
+package report
+
+import (
+	"strings"
+
+	"github.com/paradiff/paradiff/align"
+	"github.com/paradiff/paradiff/diff"
+)
+
+// partKind says what a piece of an inline view is.
+type partKind uint8
+
+const (
+	same     partKind = iota // text both versions have
+	deleted                  // A's words that B does not have
+	inserted                 // B's words that A does not have
+)
+
+// part is a piece of a bead's inline view.
+type part struct {
+	kind partKind
+	text string
+	ch   diff.Change // the change it shows; zero for same
+}
+
+// inlineParts returns a bead as one running text, B's, with each change
+// shown as A's words deleted followed by B's inserted, as
+// git diff --word-diff does. A difference of spacing alone is shown as
+// B's spacing.
+func inlineParts(c *diff.Comparison, b diff.Bead) []part {
+	start, end := segmentsSpan(c.B.Segments, b.B)
+	if len(b.B) == 0 && len(b.Changes) > 0 { // only in A: B's text is empty here
+		start, end = b.Changes[0].BStart, b.Changes[0].BStart
+	}
+	var parts []part
+	pos := start
+	for _, ch := range b.Changes {
+		if pos < ch.BStart {
+			parts = append(parts, part{kind: same, text: c.B.Text[pos:ch.BStart]})
+		}
+		if ch.Kind == diff.Trivial && strings.TrimSpace(ch.A) == "" && strings.TrimSpace(ch.B) == "" {
+			parts = append(parts, part{kind: same, text: ch.B})
+		} else {
+			if ch.A != "" {
+				parts = append(parts, part{kind: deleted, text: ch.A, ch: ch})
+			}
+			if ch.B != "" {
+				parts = append(parts, part{kind: inserted, text: ch.B, ch: ch})
+			}
+		}
+		pos = max(pos, ch.BEnd)
+	}
+	if pos < end {
+		parts = append(parts, part{kind: same, text: c.B.Text[pos:end]})
+	}
+	return parts
+}
+
+// segmentsSpan returns the byte span of a run of segments, or 0, 0 for
+// none.
+func segmentsSpan(segs []align.Segment, idx []int) (int, int) {
+	if len(idx) == 0 {
+		return 0, 0
+	}
+	return segs[idx[0]].Start, segs[idx[len(idx)-1]].End
+}
+
+// runText returns the text of a run of segments as it stands in the
+// document, the white space between them included.
+func runText(d diff.Document, idx []int) string {
+	start, end := segmentsSpan(d.Segments, idx)
+	return d.Text[start:end]
+}
+
+// beadSeverity is the highest severity of the bead's changes, critical
+// when it departs from the glossary.
+func beadSeverity(b diff.Bead) diff.Severity {
+	s := diff.SeverityTrivial
+	for _, ch := range b.Changes {
+		s = max(s, ch.Severity)
+	}
+	if len(b.Glossary) > 0 {
+		s = diff.SeverityCritical
+	}
+	return s
+}
