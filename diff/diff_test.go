@@ -150,6 +150,7 @@ func TestFlagsAndSeverity(t *testing.T) {
 		{"Russian negation vanishes", "Стороны не будут вводить пошлины.", "Стороны будут вводить пошлины.", Omission, "negation", SeverityCritical},
 		{"Chinese negation", "双方不接受。", "双方接受。", Omission, "negation", SeverityCritical},
 		{"name changed", "The ceremony was held in St. George's Hall.", "The ceremony was held in the Georgievsky room.", Shift, "name", SeverityMajor},
+		{"another form of a name is no name change", "They discussed views on China.", "They discussed views on Chinese.", Shift, "", SeverityMajor},
 		{"acronym added", "They met at the summit.", "They met at the SCO summit.", Insertion, "name", SeverityMajor},
 		{"sentence-initial capital is no name", "Talks went well.", "Negotiations went well.", Shift, "", SeverityMajor},
 		{"no matter is no negation", "Whatever changes, they agreed.", "No matter what changes, they agreed.", Shift, "", SeverityMajor},

@@ -154,8 +154,8 @@ func flagsOf(a, b facts) []Flag {
 		flags = append(flags, FlagNumber)
 	}
 	if a.names != nil || b.names != nil {
-		if slices.ContainsFunc(a.names, func(n string) bool { return !b.words[n] }) ||
-			slices.ContainsFunc(b.names, func(n string) bool { return !a.words[n] }) {
+		if slices.ContainsFunc(a.names, func(n string) bool { return !hasForm(b.words, n) }) ||
+			slices.ContainsFunc(b.names, func(n string) bool { return !hasForm(a.words, n) }) {
 			flags = append(flags, FlagName)
 		}
 	}
@@ -166,3 +166,24 @@ func flagsOf(a, b facts) []Flag {
 }
 
 func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
+
+// hasForm reports whether words hold name or a form of it: a word that
+// shares with it a prefix of at least four letters and four fifths of
+// the shorter word ("China" and "Chinese", "Russia" and "Russian's").
+func hasForm(words map[string]bool, name string) bool {
+	if words[name] {
+		return true
+	}
+	n := []rune(name)
+	for w := range words {
+		r := []rune(w)
+		common := 0
+		for common < len(n) && common < len(r) && n[common] == r[common] {
+			common++
+		}
+		if common >= 4 && 5*common >= 4*min(len(n), len(r)) {
+			return true
+		}
+	}
+	return false
+}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,10 +13,11 @@ import (
 )
 
 // Markdown writes a report that renders on GitHub and GitLab: a summary
-// table, then every bead with changes as its B sentence with A's words
-// ~~struck~~ and B's in **bold**, followed by the list of its changes.
-// All input text is escaped, so that nothing in it is taken as Markdown
-// or HTML.
+// table, then every bead with changes, the most severe first (document
+// order within a severity), each with A's sentence, B's sentence, the two
+// merged into one inline view (A's words ~~struck~~, B's in **bold**) and
+// the list of its changes. All input text is escaped, so that nothing in
+// it is taken as Markdown or HTML.
 func Markdown(w io.Writer, c *diff.Comparison) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "# paradiff: %s → %s\n\n", mdInline(docName(c.A, "A")), mdInline(docName(c.B, "B")))
@@ -25,21 +27,35 @@ func Markdown(w io.Writer, c *diff.Comparison) error {
 	for _, r := range summaryRows(c) {
 		fmt.Fprintf(bw, "| %s | %s |\n", r[0], r[1])
 	}
-	if c.Summary.Changed == 0 && c.Summary.Count(diff.Trivial) == 0 {
+	if c.Summary.Changed == 0 && c.Summary.Count(diff.Trivial) == 0 && c.Summary.Glossary == 0 {
 		fmt.Fprintf(bw, "\nThe two versions are the same.\n")
 		return bw.Flush()
 	}
-	fmt.Fprintf(bw, "\n## Changes\n")
+	fmt.Fprintf(bw, "\n## Changes, most severe first\n")
+	var order []int
+	for bi, b := range c.Beads {
+		if len(b.Changes) > 0 || len(b.Glossary) > 0 {
+			order = append(order, bi)
+		}
+	}
+	slices.SortStableFunc(order, func(x, y int) int {
+		return int(beadSeverity(c.Beads[y])) - int(beadSeverity(c.Beads[x]))
+	})
 	moves := findMoveEnds(c)
-	for _, b := range c.Beads {
-		if len(b.Changes) == 0 && len(b.Glossary) == 0 {
-			continue
+	for _, bi := range order {
+		b := c.Beads[bi]
+		fmt.Fprintf(bw, "\n### %s — %s\n\n", beadTitle(b), beadSeverity(b))
+		if len(b.A) > 0 {
+			fmt.Fprintf(bw, "**A:** %s\\\n", mdText(runText(c.A, b.A)))
 		}
-		fmt.Fprintf(bw, "\n### %s\n\n", beadTitle(b))
+		if len(b.B) > 0 {
+			fmt.Fprintf(bw, "**B:** %s\\\n", mdText(runText(c.B, b.B)))
+		}
 		if len(b.Changes) > 0 {
+			fmt.Fprintf(bw, "**Diff:** ")
 			writeInline(bw, c, b)
-			fmt.Fprintf(bw, "\n\n")
 		}
+		fmt.Fprintf(bw, "\n\n")
 		for _, ch := range b.Changes {
 			line := fmt.Sprintf("- %s: %s", ch.Kind, mdChange(ch))
 			if ch.Kind == diff.Move {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/paradiff/paradiff/diff"
 )
 
@@ -68,6 +70,9 @@ func TestGolden(t *testing.T) {
 	}{
 		{"readout.txt", func(b *bytes.Buffer) error { return Text(b, c, TextOptions{}) }},
 		{"readout.color.txt", func(b *bytes.Buffer) error { return Text(b, c, TextOptions{Color: true}) }},
+		{"readout.side-by-side.txt", func(b *bytes.Buffer) error {
+			return Text(b, c, TextOptions{SideBySide: true, Width: 100, Context: 1})
+		}},
 		{"readout.md", func(b *bytes.Buffer) error { return Markdown(b, c) }},
 		{"readout.json", func(b *bytes.Buffer) error { return JSON(b, c) }},
 	} {
@@ -211,6 +216,68 @@ func TestMdLineStart(t *testing.T) {
 	for _, tt := range tests {
 		if got := mdLineStart(tt.in); got != tt.want {
 			t.Errorf("mdLineStart(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTextOptions(t *testing.T) {
+	a := "The talks began. A band played. The press was told. The banquet followed."
+	b := "The talks began. A band played. The press was informed. The banquet followed."
+	c := diff.Compare(diff.Document{Text: a}, diff.Document{Text: b}, diff.Options{})
+	render := func(opts TextOptions) string {
+		var buf bytes.Buffer
+		if err := Text(&buf, c, opts); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	plain := render(TextOptions{})
+	if !strings.Contains(plain, "The press was [-told-]{+informed+}.") {
+		t.Errorf("plain inline view lacks word-diff markers:\n%s", plain)
+	}
+	if strings.Contains(plain, "A band played") {
+		t.Errorf("unchanged bead shown without --context:\n%s", plain)
+	}
+	ctx := render(TextOptions{Context: 1})
+	if !strings.Contains(ctx, "A band played") || !strings.Contains(ctx, "The banquet followed") || strings.Contains(ctx, "── A 1 ") {
+		t.Errorf("--context 1 should show the two neighbours only:\n%s", ctx)
+	}
+	if all := render(TextOptions{All: true}); !strings.Contains(all, "── A 1 · B 1 · same") {
+		t.Errorf("--all should show every bead:\n%s", all)
+	}
+	color := render(TextOptions{Color: true})
+	if !strings.Contains(color, styleRed+"told"+styleReset) || strings.Contains(color, "[-") {
+		t.Errorf("colour view should colour, not mark:\n%q", color)
+	}
+}
+
+func TestSideBySideWidth(t *testing.T) {
+	a := "两国元首签署了二十多份合作文件，涉及全球战略稳定、维护国际法权威、生物安全等领域。"
+	b := "两国元首见证签署了二十多份合作文件，涉及全球战略稳定、生物安全等领域。"
+	c := diff.Compare(diff.Document{Text: a}, diff.Document{Text: b}, diff.Options{})
+	for _, width := range []int{40, 61, 100} {
+		var buf bytes.Buffer
+		if err := Text(&buf, c, TextOptions{SideBySide: true, Width: width}); err != nil {
+			t.Fatal(err)
+		}
+		var rebuiltA, rebuiltB strings.Builder
+		for _, line := range strings.Split(buf.String(), "\n") {
+			left, right, ok := strings.Cut(line, " │ ")
+			if !ok || !strings.HasPrefix(line, "  ") { // not a bead's columns
+				continue
+			}
+			if w := runewidth.StringWidth(line); w > width {
+				t.Errorf("width %d: line is %d columns wide: %q", width, w, line)
+			}
+			rebuiltA.WriteString(strings.TrimSpace(left))
+			rebuiltB.WriteString(strings.TrimSpace(right))
+		}
+		unmark := strings.NewReplacer("[-", "", "-]", "", "{+", "", "+}", "")
+		if got := unmark.Replace(rebuiltA.String()); got != a {
+			t.Errorf("width %d: column A reads %q, want %q", width, got, a)
+		}
+		if got := unmark.Replace(rebuiltB.String()); got != b {
+			t.Errorf("width %d: column B reads %q, want %q", width, got, b)
 		}
 	}
 }

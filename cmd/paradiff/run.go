@@ -5,11 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/paradiff/paradiff/align"
-	"github.com/paradiff/paradiff/diff"
 	"github.com/paradiff/paradiff/report"
 )
 
@@ -40,6 +38,11 @@ Flags of paradiff A B:
       --segments UNIT   sentences (default), or lines: each input line is
                         one segment, for files already split
       --ignore-trivial  do not report or count trivial changes
+  -y, --side-by-side    text: A and B in two columns, as wide as the terminal
+  -C, --context N       text: show N unchanged sentences around each change
+      --all             text: show unchanged sentences too
+      --width N         text: columns for --side-by-side (default: the
+                        terminal's, else $COLUMNS, else 120)
       --glossary FILE   approved terms, TSV: a term in A, a tab, the rendering
                         B must use, optionally more tabs and renderings B
                         must not use; each departure is a critical change
@@ -159,78 +162,6 @@ func (c common) segmenter() (func(string) []align.Segment, error) {
 	return align.Split, nil
 }
 
-func runCompare(args []string, stdin io.Reader, stdout io.Writer, getenv func(string) string) (int, error) {
-	var c common
-	var color string
-	var ignoreTrivial bool
-	var glossaryFile string
-	fs := newFlagSet("paradiff", &c, "text")
-	fs.StringVar(&color, "color", "auto", "")
-	fs.BoolVar(&ignoreTrivial, "ignore-trivial", false, "")
-	fs.StringVar(&glossaryFile, "glossary", "", "")
-	files, err := parse(fs, args, 2, "two files to compare, A and B")
-	if err != nil {
-		return exitTrouble, err
-	}
-	if err := checkChoice("format", c.format, "text", "markdown", "json"); err != nil {
-		return exitTrouble, err
-	}
-	if err := checkChoice("color", color, "auto", "always", "never"); err != nil {
-		return exitTrouble, err
-	}
-	if err := checkChoice("segments", c.segments, "sentences", "lines"); err != nil {
-		return exitTrouble, err
-	}
-	opts := diff.Options{ByLine: c.segments == "lines", IgnoreTrivial: ignoreTrivial}
-	if glossaryFile != "" {
-		if opts.Glossary, err = readGlossary(glossaryFile, stdin); err != nil {
-			return exitTrouble, err
-		}
-	}
-	a, b, err := readPair(files, stdin)
-	if err != nil {
-		return exitTrouble, err
-	}
-	cmp := diff.Compare(a, b, opts)
-	switch c.format {
-	case "json":
-		err = report.JSON(stdout, cmp)
-	case "markdown":
-		err = report.Markdown(stdout, cmp)
-	default:
-		useColor := color == "always" || color == "auto" && getenv("NO_COLOR") == "" && isTerminal(stdout)
-		err = report.Text(stdout, cmp, report.TextOptions{Color: useColor})
-	}
-	if err != nil {
-		return exitTrouble, err
-	}
-	if cmp.Summary.Differences() > 0 || cmp.Summary.Count(diff.Trivial) > 0 {
-		return exitDiffer, nil
-	}
-	return exitSame, nil
-}
-
-func readGlossary(name string, stdin io.Reader) ([]diff.Term, error) {
-	text, err := readInput(name, stdin)
-	if err != nil {
-		return nil, err
-	}
-	terms, err := diff.ReadGlossary(strings.NewReader(text))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return terms, nil
-}
-
-func readPair(files []string, stdin io.Reader) (a, b diff.Document, err error) {
-	a.Name, b.Name = files[0], files[1]
-	if a.Text, err = readInput(files[0], stdin); err != nil {
-		return a, b, err
-	}
-	b.Text, err = readInput(files[1], stdin)
-	return a, b, err
-}
-
 func runSplit(args []string, stdin io.Reader, stdout io.Writer) error {
 	var c common
 	fs := newFlagSet("split", &c, "text")
@@ -280,14 +211,4 @@ func runAlign(args []string, stdin io.Reader, stdout io.Writer) error {
 		return report.AlignmentJSON(stdout, beads)
 	}
 	return report.AlignmentTSV(stdout, sa, sb, beads)
-}
-
-// isTerminal reports whether w is a terminal (a character device).
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }

@@ -1,0 +1,136 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/paradiff/paradiff/diff"
+	"github.com/paradiff/paradiff/report"
+)
+
+// compareOptions are the flags of paradiff A B.
+type compareOptions struct {
+	common
+	color         string
+	ignoreTrivial bool
+	glossary      string
+	sideBySide    bool
+	context       int
+	all           bool
+	width         int
+}
+
+func runCompare(args []string, stdin io.Reader, stdout io.Writer, getenv func(string) string) (int, error) {
+	var o compareOptions
+	fs := newFlagSet("paradiff", &o.common, "text")
+	fs.StringVar(&o.color, "color", "auto", "")
+	fs.BoolVar(&o.ignoreTrivial, "ignore-trivial", false, "")
+	fs.StringVar(&o.glossary, "glossary", "", "")
+	fs.BoolVar(&o.sideBySide, "side-by-side", false, "")
+	fs.BoolVar(&o.sideBySide, "y", false, "")
+	fs.IntVar(&o.context, "context", 0, "")
+	fs.IntVar(&o.context, "C", 0, "")
+	fs.BoolVar(&o.all, "all", false, "")
+	fs.IntVar(&o.width, "width", 0, "")
+	files, err := parse(fs, args, 2, "two files to compare, A and B")
+	if err != nil {
+		return exitTrouble, err
+	}
+	if err := checkChoice("format", o.format, "text", "markdown", "json"); err != nil {
+		return exitTrouble, err
+	}
+	if err := checkChoice("color", o.color, "auto", "always", "never"); err != nil {
+		return exitTrouble, err
+	}
+	if err := checkChoice("segments", o.segments, "sentences", "lines"); err != nil {
+		return exitTrouble, err
+	}
+	if o.context < 0 || o.width < 0 {
+		return exitTrouble, usageError{"--context and --width take a number of 0 or more"}
+	}
+	opts := diff.Options{ByLine: o.segments == "lines", IgnoreTrivial: o.ignoreTrivial}
+	if o.glossary != "" {
+		if opts.Glossary, err = readGlossary(o.glossary, stdin); err != nil {
+			return exitTrouble, err
+		}
+	}
+	a, b, err := readPair(files, stdin)
+	if err != nil {
+		return exitTrouble, err
+	}
+	cmp := diff.Compare(a, b, opts)
+	switch o.format {
+	case "json":
+		err = report.JSON(stdout, cmp)
+	case "markdown":
+		err = report.Markdown(stdout, cmp)
+	default:
+		err = report.Text(stdout, cmp, report.TextOptions{
+			Color:      o.color == "always" || o.color == "auto" && getenv("NO_COLOR") == "" && isTerminal(stdout),
+			SideBySide: o.sideBySide,
+			Width:      o.terminalWidth(stdout, getenv),
+			Context:    o.context,
+			All:        o.all,
+		})
+	}
+	if err != nil {
+		return exitTrouble, err
+	}
+	if cmp.Summary.Differences() > 0 || cmp.Summary.Count(diff.Trivial) > 0 {
+		return exitDiffer, nil
+	}
+	return exitSame, nil
+}
+
+func readGlossary(name string, stdin io.Reader) ([]diff.Term, error) {
+	text, err := readInput(name, stdin)
+	if err != nil {
+		return nil, err
+	}
+	terms, err := diff.ReadGlossary(strings.NewReader(text))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return terms, nil
+}
+
+func readPair(files []string, stdin io.Reader) (a, b diff.Document, err error) {
+	a.Name, b.Name = files[0], files[1]
+	if a.Text, err = readInput(files[0], stdin); err != nil {
+		return a, b, err
+	}
+	b.Text, err = readInput(files[1], stdin)
+	return a, b, err
+}
+
+// terminalWidth is the width for the side-by-side view: --width, else
+// the terminal's, else $COLUMNS, else the report's default.
+func (o compareOptions) terminalWidth(w io.Writer, getenv func(string) string) int {
+	if o.width > 0 {
+		return o.width
+	}
+	if f, ok := w.(*os.File); ok && isTerminal(w) {
+		if width, _, err := term.GetSize(int(f.Fd())); err == nil && width > 0 {
+			return width
+		}
+	}
+	var cols int
+	if _, err := fmt.Sscan(getenv("COLUMNS"), &cols); err == nil && cols > 0 {
+		return cols
+	}
+	return 0
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
