@@ -58,7 +58,7 @@ func runCompare(args []string, stdin io.Reader, stdout io.Writer, getenv func(st
 			return exitTrouble, err
 		}
 	}
-	a, b, err := readPair(files, stdin)
+	a, b, err := readPair(files, stdin, o.encoding)
 	if err != nil {
 		return exitTrouble, err
 	}
@@ -87,7 +87,7 @@ func runCompare(args []string, stdin io.Reader, stdout io.Writer, getenv func(st
 }
 
 func readGlossary(name string, stdin io.Reader) ([]diff.Term, error) {
-	text, err := readInput(name, stdin)
+	text, err := readInput(name, stdin, "")
 	if err != nil {
 		return nil, err
 	}
@@ -98,12 +98,12 @@ func readGlossary(name string, stdin io.Reader) ([]diff.Term, error) {
 	return terms, nil
 }
 
-func readPair(files []string, stdin io.Reader) (a, b diff.Document, err error) {
+func readPair(files []string, stdin io.Reader, enc encodings) (a, b diff.Document, err error) {
 	a.Name, b.Name = files[0], files[1]
-	if a.Text, err = readInput(files[0], stdin); err != nil {
+	if a.Text, err = readInput(files[0], stdin, enc.of(0)); err != nil {
 		return a, b, err
 	}
-	b.Text, err = readInput(files[1], stdin)
+	b.Text, err = readInput(files[1], stdin, enc.of(1))
 	return a, b, err
 }
 

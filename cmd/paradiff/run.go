@@ -47,6 +47,13 @@ Flags of paradiff A B:
                         B must use, optionally more tabs and renderings B
                         must not use; each departure is a critical change
 
+Input encoding (all commands):
+      --encoding NAME   the files' encoding, a WHATWG name such as gb18030,
+                        big5, shift_jis, windows-1251, koi8-r, utf-16le;
+                        default: UTF-8, or UTF-16 with a byte order mark
+      --encoding-a NAME, --encoding-b NAME
+                        the encoding of A or of B alone
+
 Flags of split:
   -f, --format FORMAT   text (default, one segment a line) or json
       --segments UNIT   sentences (default) or lines
@@ -93,6 +100,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 type common struct {
 	format   string
 	segments string
+	encoding encodings
+}
+
+// encodings are the names of the input files' encodings: one for both,
+// or one for each.
+type encodings struct{ both, a, b string }
+
+// of returns the encoding of input i (0 is A, 1 is B).
+func (e encodings) of(i int) string {
+	if i == 0 && e.a != "" {
+		return e.a
+	}
+	if i == 1 && e.b != "" {
+		return e.b
+	}
+	return e.both
 }
 
 func newFlagSet(name string, c *common, defaultFormat string) *flag.FlagSet {
@@ -101,6 +124,9 @@ func newFlagSet(name string, c *common, defaultFormat string) *flag.FlagSet {
 	fs.StringVar(&c.format, "format", defaultFormat, "")
 	fs.StringVar(&c.format, "f", defaultFormat, "")
 	fs.StringVar(&c.segments, "segments", "sentences", "")
+	fs.StringVar(&c.encoding.both, "encoding", "", "")
+	fs.StringVar(&c.encoding.a, "encoding-a", "", "")
+	fs.StringVar(&c.encoding.b, "encoding-b", "", "")
 	return fs
 }
 
@@ -176,7 +202,7 @@ func runSplit(args []string, stdin io.Reader, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	text, err := readInput(files[0], stdin)
+	text, err := readInput(files[0], stdin, c.encoding.of(0))
 	if err != nil {
 		return err
 	}
@@ -201,7 +227,7 @@ func runAlign(args []string, stdin io.Reader, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	a, b, err := readPair(files, stdin)
+	a, b, err := readPair(files, stdin, c.encoding)
 	if err != nil {
 		return err
 	}
