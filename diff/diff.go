@@ -10,7 +10,11 @@
 package diff
 
 import (
+	"fmt"
 	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/paradiff/paradiff/align"
 )
@@ -58,6 +62,11 @@ type Comparison struct {
 	A, B    Document
 	Beads   []Bead
 	Summary Summary
+	// Metrics are BLEU, chrF and TER of B (the hypothesis) against A (the
+	// reference) over the beads, one segment per bead (see
+	// [Comparison.ScoredSegments]); nil unless [Options] asks for them.
+	Metrics *Metrics
+	Notes   []string // what the comparison had to do that a reader should know
 }
 
 // Summary counts what a comparison found. A move counts once, though its
@@ -117,9 +126,19 @@ type Options struct {
 	SplitA, SplitB align.Splitter
 	ByLine         bool // one segment per input line, as pre-split files have
 	Aligner        align.Aligner
-	IgnoreTrivial  bool   // leave trivial changes out of the result
-	CrossLanguage  bool   // A and B are in different languages: no word diff
-	Glossary       []Term // approved terms B must use where A has them
+	IgnoreTrivial  bool // leave trivial changes out of the result
+	// MaxSegmentBytes bounds the length of a segment: a longer one (a
+	// whole article on one line with no sentence end) is cut into pieces,
+	// so that time and memory stay bounded. 0 means
+	// DefaultMaxSegmentBytes; a negative value, no limit.
+	MaxSegmentBytes int
+	CrossLanguage   bool   // A and B are in different languages: no word diff
+	Glossary        []Term // approved terms B must use where A has them
+	// Metrics asks for [Comparison.Metrics], computed with MetricOptions.
+	// They are left nil for a cross-language comparison, and when
+	// MetricOptions are invalid (see [MetricOptions.Check]).
+	Metrics       bool
+	MetricOptions MetricOptions
 }
 
 // Compare splits a and b into segments, aligns them and compares every
@@ -130,7 +149,19 @@ func Compare(a, b Document, opts Options) *Comparison {
 	} else {
 		a.Segments, b.Segments = opts.SplitA.Split(a.Text), opts.SplitB.Split(b.Text)
 	}
-	c := &Comparison{A: a, B: b}
+	limit := opts.MaxSegmentBytes
+	if limit == 0 {
+		limit = DefaultMaxSegmentBytes
+	}
+	var notes []string
+	for _, d := range []*Document{&a, &b} {
+		var long int
+		if d.Segments, long = capSegments(d.Text, d.Segments, limit); long > 0 {
+			notes = append(notes, fmt.Sprintf("%s: %d segment%s longer than %d bytes, with no sentence end, cut at spaces into pieces of at most that size",
+				docName(*d), long, plural(long), limit))
+		}
+	}
+	c := &Comparison{A: a, B: b, Notes: notes}
 	aPos, bPos := 0, 0 // where the next segment of each side starts, for empty spans
 	for _, ab := range opts.Aligner.Align(a.Segments, b.Segments) {
 		sa := newSide(a.Text, runSpan(a.Segments, ab.A, aPos))
@@ -152,7 +183,83 @@ func Compare(a, b Document, opts Options) *Comparison {
 	}
 	findMoves(c)
 	c.Summary = summarize(c)
+	if opts.Metrics && !opts.CrossLanguage {
+		hyps, refs := c.ScoredSegments()
+		c.Metrics, _ = Score(hyps, [][]string{refs}, opts.MetricOptions)
+	}
 	return c
+}
+
+// DefaultMaxSegmentBytes is the longest segment compared as one: twenty
+// times a long sentence. The word diff of a bead costs up to the product
+// of its sides' lengths.
+const DefaultMaxSegmentBytes = 20000
+
+// capSegments cuts every segment longer than limit bytes into pieces of at
+// most limit bytes, at the last white space before the limit where there
+// is one (the space becomes a gap), else at a character boundary. It
+// returns the segments and how many were cut.
+func capSegments(text string, segs []align.Segment, limit int) ([]align.Segment, int) {
+	if limit <= 0 {
+		return segs, 0
+	}
+	var out []align.Segment
+	long := 0
+	for i, s := range segs {
+		if s.End-s.Start <= limit {
+			if out != nil {
+				out = append(out, s)
+			}
+			continue
+		}
+		if out == nil {
+			out = append([]align.Segment{}, segs[:i]...)
+		}
+		long++
+		for start := s.Start; start < s.End; {
+			end := min(start+limit, s.End)
+			if end < s.End {
+				cut := strings.LastIndexFunc(text[start:end], unicode.IsSpace)
+				if cut > 0 {
+					end = start + cut
+				} else {
+					for end > start && !utf8.RuneStart(text[end]) {
+						end--
+					}
+					if end == start {
+						end = min(start+limit, s.End) // no boundary found: invalid UTF-8
+					}
+				}
+			}
+			out = append(out, align.Segment{Text: text[start:end], Start: start, End: end})
+			start = end
+			for start < s.End {
+				r, n := utf8.DecodeRuneInString(text[start:s.End])
+				if !unicode.IsSpace(r) {
+					break
+				}
+				start += n
+			}
+		}
+	}
+	if out == nil {
+		return segs, 0
+	}
+	return out, long
+}
+
+func docName(d Document) string {
+	if d.Name == "" {
+		return "text"
+	}
+	return d.Name
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 type span struct{ start, end int }

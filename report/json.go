@@ -65,6 +65,7 @@ type (
 		Changes      jsonCounts     `json:"changes"`
 		Severities   jsonSeverities `json:"severities"`
 		Glossary     int            `json:"glossary"`
+		Metrics      *jsonMetrics   `json:"metrics,omitempty"` // see metrics.go
 	}
 	jsonSeverities struct {
 		Critical int `json:"critical"`
@@ -94,11 +95,7 @@ func JSON(w io.Writer, c *diff.Comparison) error {
 	for _, b := range c.Beads {
 		jb := jsonBead{A: nonNil(b.A), B: nonNil(b.B), Changes: make([]jsonChange, 0, len(b.Changes))}
 		for _, ch := range b.Changes {
-			jb.Changes = append(jb.Changes, jsonChange{
-				Kind: ch.Kind, A: ch.A, B: ch.B,
-				AStart: ch.AStart, AEnd: ch.AEnd, BStart: ch.BStart, BEnd: ch.BEnd,
-				Flags: nonNil(ch.Flags), Severity: ch.Severity, Move: ch.Move,
-			})
+			jb.Changes = append(jb.Changes, changeJSON(ch))
 		}
 		for _, g := range b.Glossary {
 			jb.Glossary = append(jb.Glossary, jsonGlossary{
@@ -108,8 +105,20 @@ func JSON(w io.Writer, c *diff.Comparison) error {
 		}
 		r.Beads = append(r.Beads, jb)
 	}
-	s := c.Summary
-	r.Summary = jsonSummary{
+	r.Summary = summaryJSON(c.Summary, c.Metrics)
+	return writeJSON(w, r)
+}
+
+func changeJSON(ch diff.Change) jsonChange {
+	return jsonChange{
+		Kind: ch.Kind, A: ch.A, B: ch.B,
+		AStart: ch.AStart, AEnd: ch.AEnd, BStart: ch.BStart, BEnd: ch.BEnd,
+		Flags: nonNil(ch.Flags), Severity: ch.Severity, Move: ch.Move,
+	}
+}
+
+func summaryJSON(s diff.Summary, m *diff.Metrics) jsonSummary {
+	return jsonSummary{
 		SegmentsA: s.SegmentsA, SegmentsB: s.SegmentsB, Beads: s.Beads,
 		ChangedBeads: s.Changed, Differences: s.Differences(),
 		Changes: jsonCounts{
@@ -121,8 +130,8 @@ func JSON(w io.Writer, c *diff.Comparison) error {
 			Minor: s.CountSeverity(diff.SeverityMinor), Trivial: s.CountSeverity(diff.SeverityTrivial),
 		},
 		Glossary: s.Glossary,
+		Metrics:  metricsJSON(m),
 	}
-	return writeJSON(w, r)
 }
 
 func jsonDoc(d diff.Document) jsonDocument {

@@ -128,17 +128,18 @@ func emphasis(doc string, at int, text, md, open, close string) string {
 	lead := text[:strings.Index(text, core)]
 	trail := text[len(lead)+len(core):]
 	before, _ := utf8.DecodeLastRuneInString(doc[:at])
-	first, _ := utf8.DecodeRuneInString(core)
-	last, _ := utf8.DecodeLastRuneInString(core)
+	esc := mdInline(core) // the delimiters stand next to its escapes: \x1b starts with punctuation
+	first, _ := utf8.DecodeRuneInString(esc)
+	last, _ := utf8.DecodeLastRuneInString(esc)
 	if lead != "" {
 		before = ' '
 	}
 	safe := !(isPunct(first) && !(before == utf8.RuneError || unicode.IsSpace(before) || isPunct(before))) &&
 		!(isPunct(last) && trail == "")
 	if safe {
-		return mdText(lead) + md + mdInline(core) + md + mdText(trail)
+		return mdText(lead) + md + esc + md + mdText(trail)
 	}
-	return mdText(lead) + open + mdInline(core) + close + mdText(trail)
+	return mdText(lead) + open + esc + close + mdText(trail)
 }
 
 func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
@@ -150,8 +151,10 @@ func mdText(s string) string { return mdInline(s) }
 // HTML could read as markup: \ ` * _ [ ] | ~ $ get a backslash, & < >
 // become entities, and a line break, which a paragraph, a table cell or a
 // heading cannot hold, becomes <br>. Control and bidi characters are
-// shown as escapes, as in the terminal report. Characters that only mean something at the start of a
-// line (# - + 1.) are left to mdLineStart.
+// shown as escapes, as in the terminal report. # gets a backslash too: at
+// the end of a heading it would close the heading and vanish. Characters
+// that only mean something at the start of a line (- + 1.) are left to
+// mdLineStart.
 func mdInline(s string) string {
 	var b strings.Builder
 	for _, r := range s {
@@ -165,7 +168,7 @@ func mdInline(s string) string {
 		case '\r':
 		case '\n':
 			b.WriteString("<br>")
-		case '\\', '`', '*', '_', '[', ']', '|', '~', '$':
+		case '\\', '`', '*', '_', '[', ']', '|', '~', '$', '#':
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		default:
@@ -211,13 +214,14 @@ func mdVerbatim(s string) string {
 }
 
 // mdCode writes s as inline code, with a fence longer than any run of
-// backticks inside it.
+// backticks inside it; line breaks, control and bidi characters are shown
+// as escapes (\n, \x1b, \u202e), which a code span shows as they are.
 func mdCode(s string) string {
 	fence := "`"
 	for strings.Contains(s, fence) {
 		fence += "`"
 	}
-	s = strings.ReplaceAll(s, "\n", " ")
+	s = terminalSafe(s) // no line breaks, control or bidi characters as they are
 	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
 		s = " " + s + " "
 	}

@@ -57,6 +57,25 @@ func summaryRows(c *diff.Comparison) [][2]string {
 	if s.Glossary > 0 {
 		rows = append(rows, [2]string{"glossary departures", fmt.Sprint(s.Glossary)})
 	}
+	return append(rows, metricRows(c.Metrics)...)
+}
+
+// metricRows are the summary rows of the metrics, as sacreBLEU rounds
+// them: "BLEU 43.21", "chrF2 60.12", "TER 40.00"; none without metrics.
+func metricRows(m *diff.Metrics) [][2]string {
+	if m == nil {
+		return nil
+	}
+	var rows [][2]string
+	if m.BLEU != nil {
+		rows = append(rows, [2]string{"BLEU", fmt.Sprintf("%.2f", m.BLEU.Score)})
+	}
+	if m.CHRF != nil {
+		rows = append(rows, [2]string{m.CHRF.Name, fmt.Sprintf("%.2f", m.CHRF.Score)})
+	}
+	if m.TER != nil {
+		rows = append(rows, [2]string{"TER", fmt.Sprintf("%.2f", m.TER.Score)})
+	}
 	return rows
 }
 

@@ -26,7 +26,7 @@ func readoutComparison(t *testing.T) *diff.Comparison {
 		}
 		return diff.Document{Name: "testdata/readout/" + name, Text: string(data)}
 	}
-	return diff.Compare(read("ref.en.txt"), read("mt.en.txt"), diff.Options{})
+	return diff.Compare(read("ref.en.txt"), read("mt.en.txt"), diff.Options{Metrics: true})
 }
 
 // checkGolden compares got with the golden file, or rewrites it with
@@ -75,6 +75,9 @@ func TestGolden(t *testing.T) {
 		}},
 		{"readout.md", func(b *bytes.Buffer) error { return Markdown(b, c) }},
 		{"readout.json", func(b *bytes.Buffer) error { return JSON(b, c) }},
+		{"readout.html", func(b *bytes.Buffer) error { return HTML(b, c) }},
+		{"readout.tsv", func(b *bytes.Buffer) error { return TSV(b, c) }},
+		{"readout.tmx", func(b *bytes.Buffer) error { return TMX(b, c, "en", "en") }},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer

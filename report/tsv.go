@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/paradiff/paradiff/align"
+	"github.com/paradiff/paradiff/diff"
 )
 
 // AlignmentTSV writes one line per bead: A's segment indices, B's (0-based,
@@ -44,3 +45,16 @@ var lineEscaper = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `
 // oneLine escapes a text so that it takes one line and one TSV field, and
 // cannot drive a terminal it is printed on.
 func oneLine(s string) string { return terminalSafe(lineEscaper.Replace(s)) }
+
+// TSV writes the comparison's alignment as aligned text for translators,
+// one line per bead, in the format of [AlignmentTSV]: A's segment indices,
+// B's (0-based, comma-separated, empty for none), A's text and B's text,
+// the segments of a bead joined by one space and escaped to one line.
+// A spreadsheet or a CAT tool's bilingual import reads it as is.
+func TSV(w io.Writer, c *diff.Comparison) error {
+	beads := make([]align.Bead, len(c.Beads))
+	for i, b := range c.Beads {
+		beads[i] = b.Bead
+	}
+	return AlignmentTSV(w, c.A.Segments, c.B.Segments, beads)
+}

@@ -22,9 +22,11 @@ type compareOptions struct {
 	context       int
 	all           bool
 	width         int
+	*metricFlags  // score.go
+	*gateFlags    // gates.go
 }
 
-func runCompare(args []string, stdin io.Reader, stdout io.Writer, getenv func(string) string) (int, error) {
+func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) (int, error) {
 	var o compareOptions
 	fs := newFlagSet("paradiff", &o.common, "text")
 	fs.StringVar(&o.color, "color", "auto", "")
@@ -36,11 +38,12 @@ func runCompare(args []string, stdin io.Reader, stdout io.Writer, getenv func(st
 	fs.IntVar(&o.context, "C", 0, "")
 	fs.BoolVar(&o.all, "all", false, "")
 	fs.IntVar(&o.width, "width", 0, "")
+	o.metricFlags, o.gateFlags = addMetricFlags(fs), addGateFlags(fs)
 	files, err := parse(fs, args, 2, "two files to compare, A and B")
 	if err != nil {
 		return exitTrouble, err
 	}
-	if err := checkChoice("format", o.format, "text", "markdown", "json"); err != nil {
+	if err := checkChoice("format", o.format, "text", "markdown", "json", "html", "tsv", "github", "junit"); err != nil {
 		return exitTrouble, err
 	}
 	if err := checkChoice("color", o.color, "auto", "always", "never"); err != nil {
@@ -52,22 +55,48 @@ func runCompare(args []string, stdin io.Reader, stdout io.Writer, getenv func(st
 	if o.context < 0 || o.width < 0 {
 		return exitTrouble, usageError{"--context and --width take a number of 0 or more"}
 	}
-	opts := diff.Options{ByLine: o.segments == "lines", IgnoreTrivial: o.ignoreTrivial}
+	ci, err := newCIRun(o.metricFlags, o.gateFlags, stdin)
+	if err != nil {
+		return exitTrouble, err
+	}
+	opts := diff.Options{ByLine: o.segments == "lines", IgnoreTrivial: o.ignoreTrivial, Metrics: ci.metricsOn, MetricOptions: ci.metrics}
 	if o.glossary != "" {
 		if opts.Glossary, err = readGlossary(o.glossary, stdin); err != nil {
 			return exitTrouble, err
 		}
+	}
+	if dirs, err := dirPair(files); err != nil || dirs {
+		if err != nil {
+			return exitTrouble, err
+		}
+		d := dirRun{dirA: files[0], dirB: files[1], format: o.format, encoding: o.encoding, opts: opts, ci: ci}
+		return d.run(stdout, stderr)
 	}
 	a, b, err := readPair(files, stdin, o.encoding)
 	if err != nil {
 		return exitTrouble, err
 	}
 	cmp := diff.Compare(a, b, opts)
+	for _, note := range cmp.Notes {
+		fmt.Fprintf(stderr, "paradiff: note: %s\n", note)
+	}
+	v, err := ci.judgeOne(cmp, stderr)
+	if err != nil {
+		return exitTrouble, err
+	}
 	switch o.format {
+	case "github":
+		err = ci.github(stdout, cmp, v)
+	case "junit":
+		err = ci.junit(stdout, cmp, v)
 	case "json":
 		err = report.JSON(stdout, cmp)
 	case "markdown":
 		err = report.Markdown(stdout, cmp)
+	case "html":
+		err = report.HTML(stdout, cmp)
+	case "tsv":
+		err = report.TSV(stdout, cmp)
 	default:
 		err = report.Text(stdout, cmp, report.TextOptions{
 			Color:      o.color == "always" || o.color == "auto" && getenv("NO_COLOR") == "" && isTerminal(stdout),
@@ -80,10 +109,7 @@ func runCompare(args []string, stdin io.Reader, stdout io.Writer, getenv func(st
 	if err != nil {
 		return exitTrouble, err
 	}
-	if cmp.Summary.Differences() > 0 || cmp.Summary.Count(diff.Trivial) > 0 {
-		return exitDiffer, nil
-	}
-	return exitSame, nil
+	return ci.finish(v.failures, differs(cmp), func(w io.Writer) error { return report.JSON(w, cmp) }, stderr)
 }
 
 func readGlossary(name string, stdin io.Reader) ([]diff.Term, error) {
@@ -134,3 +160,4 @@ func isTerminal(w io.Writer) bool {
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
+

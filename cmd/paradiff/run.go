@@ -24,15 +24,29 @@ const usage = `usage:
                             cut FILE into segments, one a line
   paradiff align [flags] A B
                             align the segments of A and B, one bead a line
+  paradiff [flags] DIR_A DIR_B
+                            compare the files of two directories, paired by
+                            relative path (hidden files skipped), in parallel
+  paradiff score -r REF [-r REF2 ...] HYP
+                            sacreBLEU's BLEU, chrF and TER of HYP against the
+                            references, line-aligned files (one segment a line)
 
 A file name of - reads standard input. Flags may come before or after the files.
 
 Exit status: 0 no differences, 1 differences found, 2 trouble (bad usage or
 input). Trivial changes (case, quotes, dashes, spacing, Unicode form) count
 as differences; --ignore-trivial leaves them out of the report and the status.
+With a gate (--fail-on, --max-changes, --min-bleu, --min-chrf, --max-ter) or
+a --baseline, the exit status is theirs alone: 1 when one trips, each named
+on stderr, else 0. A file in one directory only is a difference, and with
+gates or a baseline a failure (unless the baseline has it so too).
 
 Flags of paradiff A B:
-  -f, --format FORMAT   text (default), markdown or json
+  -f, --format FORMAT   text (default), markdown, json, html (one
+                        self-contained page), tsv (aligned text: A and B
+                        per bead), github (GitHub Actions annotations) or
+                        junit (JUnit XML); directories: text, markdown,
+                        json, github, junit
       --color WHEN      auto (default: colour on a terminal unless NO_COLOR
                         is set), always or never
       --segments UNIT   sentences (default), or lines: each input line is
@@ -46,6 +60,47 @@ Flags of paradiff A B:
       --glossary FILE   approved terms, TSV: a term in A, a tab, the rendering
                         B must use, optionally more tabs and renderings B
                         must not use; each departure is a critical change
+
+Gates and baselines of paradiff A B (and of directories, per file and over
+all files):
+      --fail-on LIST    fail on a change of these kinds (insertion, omission,
+                        shift, move, trivial), flags (number, name, negation,
+                        glossary) or severities (critical, major, minor: that
+                        severity or worse), comma-separated
+      --max-changes N   fail on more than N changes that are not trivial
+      --min-bleu X, --min-chrf X
+                        fail when the score is below X
+      --max-ter X       fail when TER is above X
+      --baseline FILE   a JSON report of an earlier run: fail only on changes
+                        not in it (matched by kind and text, not position)
+                        and on scores worse than its by more than --tolerance
+                        (with --fail-on or --max-changes: count new changes)
+      --tolerance X     points a score may drop below the baseline's (0.5)
+      --write-baseline FILE
+                        write the JSON report to FILE, for a later --baseline
+
+Metrics (paradiff A B: over the aligned sentences, A the reference; score):
+      --metrics LIST    bleu,chrf,ter (default: all three); none: no metrics
+      --tokenize TOK    BLEU's tokenizer: 13a, intl, zh, char or none
+                        (default: zh for a Chinese target, char for Japanese
+                        and Korean, for which sacreBLEU's MeCab tokenizers
+                        are not built in, else 13a)
+      --lang TAG        the target language, such as zh, ja, en (default:
+                        detected from the references' script)
+      --lowercase       BLEU and chrF ignore case
+      --smooth METHOD   BLEU's smoothing: exp (default), floor, add-k, none
+      --smooth-value X  the value of floor (0.1) or add-k (1)
+      --chrf-word-order N
+                        chrF's word n-grams: 0 (default), 2 for chrF++
+
+Flags of score (and the metric flags above):
+  -r, --ref FILE        a reference, line-aligned with HYP; repeat for more
+  -f, --format FORMAT   text (default; sacreBLEU's NAME|signature = score) or
+                        json ({"bleu": {"score", "signature"}, "chrf", "ter"})
+      --min-bleu X, --min-chrf X, --max-ter X
+                        exit 1 when the score crosses X
+      --encoding-a NAME, --encoding-b NAME
+                        the references' and the hypothesis' encoding
 
 Input encoding (all commands):
       --encoding NAME   the files' encoding, a WHATWG name such as gb18030,
@@ -71,6 +126,7 @@ func (e usageError) Error() string { return e.msg }
 
 // run is the whole command; main only exits with its result.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	stderr = safeWriter{stderr}
 	var err error
 	code := exitSame
 	switch {
@@ -78,8 +134,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		err = runSplit(args[1:], stdin, stdout)
 	case len(args) > 0 && args[0] == "align":
 		err = runAlign(args[1:], stdin, stdout)
+	case len(args) > 0 && args[0] == "score":
+		code, err = runScore(args[1:], stdin, stdout, stderr)
 	default:
-		code, err = runCompare(args, stdin, stdout, getenv)
+		code, err = runCompare(args, stdin, stdout, stderr, getenv)
 	}
 	var uerr usageError
 	switch {
@@ -237,4 +295,21 @@ func runAlign(args []string, stdin io.Reader, stdout io.Writer) error {
 		return report.AlignmentJSON(stdout, beads)
 	}
 	return report.AlignmentTSV(stdout, sa, sb, beads)
+}
+
+// safeWriter keeps control characters, which a file name in a message may
+// hold, from reaching the terminal: each is written as '?'.
+type safeWriter struct{ w io.Writer }
+
+func (s safeWriter) Write(p []byte) (int, error) {
+	safe := strings.Map(func(r rune) rune {
+		if r != '\n' && r != '\t' && (r < 0x20 || r == 0x7f || 0x80 <= r && r < 0xa0 || 0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069) {
+			return '?'
+		}
+		return r
+	}, string(p))
+	if _, err := io.WriteString(s.w, safe); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

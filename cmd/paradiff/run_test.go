@@ -182,3 +182,20 @@ func TestColor(t *testing.T) {
 		}
 	}
 }
+
+func TestLongLineNote(t *testing.T) {
+	dir := t.TempDir()
+	a := write(t, dir, "a.txt", []byte(strings.Repeat("the talks went on and on ", 4000))) // 100 kB, no sentence end
+	b := write(t, dir, "b.txt", []byte(strings.Repeat("the talks went on and on ", 3990)))
+	code, _, stderr := runCmd(t, "", a, b)
+	if code != exitDiffer || !strings.Contains(stderr, "a.txt: 1 segment longer than 20000 bytes") || !strings.Contains(stderr, "paradiff: note: ") {
+		t.Errorf("exit %d, stderr %q; want 1 and a note on the cut", code, stderr)
+	}
+}
+
+func TestStderrIsTerminalSafe(t *testing.T) {
+	code, _, stderr := runCmd(t, "", "evil\x1b[31m\u202e.txt", "other.txt")
+	if code != exitTrouble || strings.ContainsAny(stderr, "\x1b\u202e") || !strings.Contains(stderr, "evil?[31m?.txt: no such file") {
+		t.Errorf("exit %d, stderr %q; want the name with its control characters shown as ?", code, stderr)
+	}
+}

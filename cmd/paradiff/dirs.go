@@ -1,0 +1,286 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/paradiff/paradiff/diff"
+	"github.com/paradiff/paradiff/report"
+)
+
+// dirPair reports whether A and B are both directories. One directory and
+// one file is an error.
+func dirPair(files []string) (bool, error) {
+	da, db := isDir(files[0]), isDir(files[1])
+	switch {
+	case da && db:
+		return true, nil
+	case da:
+		return false, fmt.Errorf("%s: is a directory, but %s is not; compare two files or two directories", files[0], displayName(files[1]))
+	case db:
+		return false, fmt.Errorf("%s: is a directory, but %s is not; compare two files or two directories", files[1], displayName(files[0]))
+	}
+	return false, nil
+}
+
+func isDir(name string) bool {
+	if name == "-" {
+		return false
+	}
+	info, err := os.Stat(name)
+	return err == nil && info.IsDir()
+}
+
+// dirRun is paradiff DIR_A DIR_B: the files of the two directories paired
+// by relative path, as diff -r pairs them. Hidden files and directories
+// (names starting with ".") are skipped, and so is everything that is not
+// a regular file (symbolic links included). Pairs are compared in
+// parallel, on runtime.GOMAXPROCS(0) goroutines; results keep path order.
+type dirRun struct {
+	dirA, dirB string
+	format     string
+	encoding   encodings
+	opts       diff.Options
+	ci         *ciRun
+}
+
+func (d *dirRun) run(stdout, stderr io.Writer) (int, error) {
+	if err := checkChoice("format", d.format, "text", "markdown", "json", "github", "junit"); err != nil {
+		return exitTrouble, usageError{"directories: " + err.Error()}
+	}
+	if b := d.ci.judge.base; b != nil && !b.dir {
+		return exitTrouble, fmt.Errorf("baseline %s is the report of two files; this run compares two directories", displayName(b.name))
+	}
+	inA, err := listFiles(d.dirA)
+	if err != nil {
+		return exitTrouble, err
+	}
+	inB, err := listFiles(d.dirB)
+	if err != nil {
+		return exitTrouble, err
+	}
+	set := &report.Files{A: d.dirA, B: d.dirB, Gated: d.ci.judge.gated()}
+	for _, p := range union(inA, inB) {
+		f := report.File{Path: p}
+		switch {
+		case !inB[p]:
+			f.OnlyIn = "a"
+		case !inA[p]:
+			f.OnlyIn = "b"
+		}
+		set.Files = append(set.Files, f)
+	}
+	if err := d.compareAll(set.Files); err != nil {
+		return exitTrouble, err
+	}
+
+	// Judge each file, then the whole.
+	var failures []string
+	var hyps, refs []string
+	differ, changes := false, 0
+	notes := map[string]bool{}
+	verdicts := make([]verdict, len(set.Files))
+	for i := range set.Files {
+		f := &set.Files[i]
+		if f.OnlyIn != "" {
+			differ = true
+			if set.Gated {
+				f.Failures = d.ci.judge.onlyIn(f.Path, f.OnlyIn)
+			} else {
+				f.Failures = []string{fmt.Sprintf("%s: only in %s", f.Path, strings.ToUpper(f.OnlyIn))}
+			}
+			failures = append(failures, f.Failures...)
+			continue
+		}
+		c := f.Comparison
+		set.Summary = set.Summary.Plus(c.Summary)
+		if c.Metrics != nil && c.Metrics.Note != "" && !notes[c.Metrics.Note] {
+			notes[c.Metrics.Note] = true
+			fmt.Fprintf(stderr, "paradiff: note: %s\n", c.Metrics.Note)
+		}
+		h, r := c.ScoredSegments()
+		hyps, refs = append(hyps, h...), append(refs, r...)
+		v, err := d.ci.judge.document(c, f.Path, f.Path+": ")
+		if err != nil {
+			return exitTrouble, err
+		}
+		verdicts[i] = v
+		f.Failures = v.failures
+		if set.Gated {
+			failures = append(failures, v.failures...)
+		}
+		differ = differ || differs(c)
+		eachChange(c, v.counted, func(ch diff.Change) {
+			if ch.Kind != diff.Trivial {
+				changes++
+			}
+		})
+	}
+	if d.opts.Metrics && len(hyps) > 0 {
+		if set.Metrics, err = diff.Score(hyps, [][]string{refs}, d.ci.metrics); err != nil {
+			return exitTrouble, err
+		}
+	}
+	all, err := d.ci.judge.all(changes, set.Metrics)
+	if err != nil {
+		return exitTrouble, err
+	}
+	set.Failures = all
+	failures = append(failures, all...)
+
+	switch d.format {
+	case "json":
+		err = report.FilesJSON(stdout, set)
+	case "markdown":
+		err = report.FilesMarkdown(stdout, set)
+	case "junit":
+		err = report.JUnit(stdout, set)
+	case "github":
+		err = d.github(stdout, set, verdicts)
+	default:
+		err = report.FilesText(stdout, set)
+	}
+	if err != nil {
+		return exitTrouble, err
+	}
+	return d.ci.finish(failures, differ, func(w io.Writer) error { return report.FilesJSON(w, set) }, stderr)
+}
+
+// compareAll reads and compares every pair, in parallel. The first error
+// in path order wins, so that the message does not depend on scheduling.
+func (d *dirRun) compareAll(files []report.File) error {
+	errs := make([]error, len(files))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), len(files))) {
+		wg.Go(func() {
+			for i := range work {
+				files[i].Comparison, errs[i] = d.comparePair(files[i].Path)
+			}
+		})
+	}
+	for i, f := range files {
+		if f.OnlyIn == "" {
+			work <- i
+		}
+	}
+	close(work)
+	wg.Wait()
+	return firstError(errs)
+}
+
+func firstError(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d *dirRun) comparePair(rel string) (*diff.Comparison, error) {
+	a := diff.Document{Name: filepath.Join(d.dirA, filepath.FromSlash(rel))}
+	b := diff.Document{Name: filepath.Join(d.dirB, filepath.FromSlash(rel))}
+	var err error
+	if a.Text, err = readInput(a.Name, nil, d.encoding.of(0)); err != nil {
+		return nil, err
+	}
+	if b.Text, err = readInput(b.Name, nil, d.encoding.of(1)); err != nil {
+		return nil, err
+	}
+	return diff.Compare(a, b, d.opts), nil
+}
+
+// github writes the annotations of every file, an annotation for each file
+// on one side only, a summary notice, and an error per tripped gate.
+func (d *dirRun) github(w io.Writer, set *report.Files, verdicts []verdict) error {
+	for i, f := range set.Files {
+		if f.Comparison == nil {
+			continue
+		}
+		o := githubOptions(f.Comparison, verdicts[i], filepath.ToSlash(f.Comparison.B.Name))
+		o.Summary = false
+		if err := report.GitHub(w, f.Comparison, o); err != nil {
+			return err
+		}
+	}
+	for _, f := range set.Files {
+		a := report.GitHubAnnotation{Level: "warning", Title: "paradiff: only in " + strings.ToUpper(f.OnlyIn)}
+		switch f.OnlyIn {
+		case "a":
+			a.Level = "error"
+			a.Message = fmt.Sprintf("%s has no counterpart %s", path.Join(filepath.ToSlash(d.dirA), f.Path), path.Join(filepath.ToSlash(d.dirB), f.Path))
+		case "b":
+			a.File = path.Join(filepath.ToSlash(d.dirB), f.Path)
+			a.Message = fmt.Sprintf("%s has no counterpart %s", a.File, path.Join(filepath.ToSlash(d.dirA), f.Path))
+		default:
+			continue
+		}
+		if _, err := fmt.Fprintln(w, a); err != nil {
+			return err
+		}
+	}
+	sum := report.GitHubAnnotation{Level: "notice", Title: "paradiff summary",
+		Message: fmt.Sprintf("%d files (%d only in A, %d only in B): %s", len(set.Files), set.OnlyIn("a"), set.OnlyIn("b"), report.SummaryLine(set.Summary, set.Metrics))}
+	if _, err := fmt.Fprintln(w, sum); err != nil {
+		return err
+	}
+	var failures []string
+	for _, f := range set.Files {
+		failures = append(failures, f.Failures...)
+	}
+	return d.ci.githubFailures(w, append(failures, set.Failures...), "")
+}
+
+// listFiles returns the relative paths (slash-separated) of the regular
+// files under root, skipping hidden files and directories.
+func listFiles(root string) (map[string]bool, error) {
+	out := map[string]bool{}
+	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrPermission) {
+				return fmt.Errorf("%s: permission denied", p)
+			}
+			return err
+		}
+		if p != root && strings.HasPrefix(e.Name(), ".") {
+			if e.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !e.Type().IsRegular() {
+			return nil
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		out[filepath.ToSlash(rel)] = true
+		return nil
+	})
+	return out, err
+}
+
+func union(a, b map[string]bool) []string {
+	paths := make([]string, 0, len(a)+len(b))
+	for p := range a {
+		paths = append(paths, p)
+	}
+	for p := range b {
+		if !a[p] {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	return paths
+}

@@ -1,0 +1,299 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/paradiff/paradiff/diff"
+)
+
+// File is one document of a comparison of many: two files with the same
+// relative path, or a file on one side only.
+type File struct {
+	Path       string           // relative path, slash-separated
+	OnlyIn     string           // "a" or "b" for a file on that side only, else ""
+	Comparison *diff.Comparison // nil for a file on one side only
+	Failures   []string         // why this document fails the run (tripped gates); empty if it passes
+}
+
+// Files is the comparison of two directories, file by file.
+type Files struct {
+	A, B     string        // the two directories
+	Files    []File        // in path order
+	Summary  diff.Summary  // the sum of the compared files' summaries
+	Metrics  *diff.Metrics // over the beads of every compared file; nil without metrics
+	Failures []string      // gates tripped by the whole
+	Gated    bool          // gates decide the exit status: a file passes or fails
+}
+
+// OnlyIn counts the files on side "a" or "b" only.
+func (fs *Files) OnlyIn(side string) int {
+	n := 0
+	for _, f := range fs.Files {
+		if f.OnlyIn == side {
+			n++
+		}
+	}
+	return n
+}
+
+// status says in a word how a file came out: "only in A", "only in B",
+// "FAIL" or "pass" when gates decide, else "differs" or "same".
+func (fs *Files) status(f File) string {
+	switch {
+	case f.OnlyIn == "a":
+		return "only in A"
+	case f.OnlyIn == "b":
+		return "only in B"
+	case fs.Gated && len(f.Failures) > 0:
+		return "FAIL"
+	case fs.Gated:
+		return "pass"
+	}
+	s := f.Comparison.Summary
+	if s.Differences() > 0 || s.Count(diff.Trivial) > 0 || s.Glossary > 0 {
+		return "differs"
+	}
+	return "same"
+}
+
+// fileRow is a file's row in the text and Markdown tables: path, sentences
+// in A and B, changes, critical, major, minor, trivial, BLEU, chrF, TER,
+// status. Cells of a file on one side only are "-".
+func (fs *Files) fileRow(f File) []string {
+	row := []string{f.Path}
+	if f.Comparison == nil {
+		row = append(row, "-", "-", "-", "-", "-", "-", "-", "-", "-", "-")
+	} else {
+		row = append(row, countCells(f.Comparison.Summary)...)
+		row = append(row, scoreCells(f.Comparison.Metrics)...)
+	}
+	return append(row, fs.status(f))
+}
+
+func (fs *Files) totalRow() []string {
+	row := []string{fmt.Sprintf("all %d files", len(fs.Files))}
+	row = append(row, countCells(fs.Summary)...)
+	row = append(row, scoreCells(fs.Metrics)...)
+	status := ""
+	switch {
+	case fs.Gated && (len(fs.Failures) > 0 || fs.failing()):
+		status = "FAIL"
+	case fs.Gated:
+		status = "pass"
+	}
+	return append(row, status)
+}
+
+func (fs *Files) failing() bool {
+	for _, f := range fs.Files {
+		if len(f.Failures) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func countCells(s diff.Summary) []string {
+	return []string{
+		fmt.Sprint(s.SegmentsA), fmt.Sprint(s.SegmentsB), fmt.Sprint(s.Differences()),
+		fmt.Sprint(s.CountSeverity(diff.SeverityCritical)), fmt.Sprint(s.CountSeverity(diff.SeverityMajor)),
+		fmt.Sprint(s.CountSeverity(diff.SeverityMinor)), fmt.Sprint(s.Count(diff.Trivial)),
+	}
+}
+
+func scoreCells(m *diff.Metrics) []string {
+	cells := []string{"-", "-", "-"}
+	if m == nil {
+		return cells
+	}
+	if m.BLEU != nil {
+		cells[0] = fmt.Sprintf("%.2f", m.BLEU.Score)
+	}
+	if m.CHRF != nil {
+		cells[1] = fmt.Sprintf("%.2f", m.CHRF.Score)
+	}
+	if m.TER != nil {
+		cells[2] = fmt.Sprintf("%.2f", m.TER.Score)
+	}
+	return cells
+}
+
+func (fs *Files) header() []string {
+	chrf := "chrF"
+	if fs.Metrics != nil && fs.Metrics.CHRF != nil {
+		chrf = fs.Metrics.CHRF.Name
+	}
+	return []string{"file", "sentences A", "sentences B", "changes", "critical", "major", "minor", "trivial", "BLEU", chrf, "TER", "status"}
+}
+
+// FilesText writes the summary of a directory comparison for a terminal:
+// a table with a row per file and a row of totals (sentences and change
+// counts summed, scores computed over all the files' sentences at once),
+// then the signatures of the scores. Paths are made terminal-safe; the
+// layout may change between releases.
+func FilesText(w io.Writer, fs *Files) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "A: %s\nB: %s\n", terminalSafe(fs.A), terminalSafe(fs.B))
+	align := []tw.Align{tw.AlignLeft}
+	for range 10 {
+		align = append(align, tw.AlignRight)
+	}
+	table := tablewriter.NewTable(bw,
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: append(align, tw.AlignLeft)}),
+		tablewriter.WithFooterAlignmentConfig(tw.CellAlignment{PerColumn: append(align, tw.AlignLeft)}),
+	)
+	table.Header(anySlice(fs.header())...)
+	for _, f := range fs.Files {
+		row := fs.fileRow(f)
+		row[0] = terminalSafe(row[0])
+		if err := table.Append(anySlice(row)...); err != nil {
+			return err
+		}
+	}
+	table.Footer(anySlice(fs.totalRow())...)
+	if err := table.Render(); err != nil {
+		return err
+	}
+	writeSignatures(bw, fs.Metrics, "")
+	return bw.Flush()
+}
+
+// writeSignatures writes the signature of each score, one a line.
+func writeSignatures(w io.Writer, m *diff.Metrics, prefix string) {
+	if m == nil {
+		return
+	}
+	if m.BLEU != nil {
+		fmt.Fprintf(w, "%sBLEU|%s\n", prefix, m.BLEU.Signature)
+	}
+	if m.CHRF != nil {
+		fmt.Fprintf(w, "%s%s|%s\n", prefix, m.CHRF.Name, m.CHRF.Signature)
+	}
+	if m.TER != nil {
+		fmt.Fprintf(w, "%sTER|%s\n", prefix, m.TER.Signature)
+	}
+}
+
+func anySlice(s []string) []any {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
+	}
+	return out
+}
+
+// FilesMarkdown writes the summary of a directory comparison as a
+// Markdown table with a row per file and a row of totals, and the
+// signatures of the scores.
+func FilesMarkdown(w io.Writer, fs *Files) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "# paradiff: %s → %s\n\n", mdInline(fs.A), mdInline(fs.B))
+	h := fs.header()
+	fmt.Fprintf(bw, "|")
+	for _, c := range h {
+		fmt.Fprintf(bw, " %s |", c)
+	}
+	fmt.Fprintf(bw, "\n|---|")
+	for range h[1 : len(h)-1] {
+		fmt.Fprintf(bw, "---:|")
+	}
+	fmt.Fprintf(bw, "---|\n")
+	rows := make([][]string, 0, len(fs.Files)+1)
+	for _, f := range fs.Files {
+		rows = append(rows, fs.fileRow(f))
+	}
+	total := fs.totalRow()
+	total[0] = "**" + total[0] + "**"
+	for i, row := range append(rows, total) {
+		if i < len(fs.Files) {
+			row[0] = mdCode(row[0])
+		}
+		fmt.Fprintf(bw, "|")
+		for _, c := range row {
+			fmt.Fprintf(bw, " %s |", c)
+		}
+		fmt.Fprintf(bw, "\n")
+	}
+	if fs.Metrics != nil {
+		fmt.Fprintf(bw, "\n")
+		writeSignatures(bw, fs.Metrics, "    ")
+	}
+	return bw.Flush()
+}
+
+// The directory report's JSON. Each file has its summary and its changes
+// in document order (both halves of a move), enough to serve as a
+// baseline; a file on one side only has "only_in" "a" or "b" and a null
+// summary.
+type (
+	jsonFiles struct {
+		Version  int             `json:"version"`
+		A        string          `json:"a"`
+		B        string          `json:"b"`
+		Files    []jsonFile      `json:"files"`
+		Summary  jsonFileSummary `json:"summary"`
+		Failures []string        `json:"failures"`
+	}
+	jsonFile struct {
+		Path     string         `json:"path"`
+		OnlyIn   *string        `json:"only_in"`
+		Summary  *jsonSummary   `json:"summary"`
+		Changes  []jsonChange   `json:"changes"`
+		Glossary []jsonGlossary `json:"glossary,omitempty"`
+		Failures []string       `json:"failures"`
+	}
+	jsonFileSummary struct {
+		Files    int `json:"files"`
+		Compared int `json:"compared"`
+		OnlyInA  int `json:"only_in_a"`
+		OnlyInB  int `json:"only_in_b"`
+		jsonSummary
+	}
+)
+
+// FilesJSON writes the directory report as JSON: {"version": 1, "a", "b",
+// "files": [{"path", "only_in", "summary", "changes", "failures"}, ...],
+// "summary": {"files", "compared", "only_in_a", "only_in_b", and the keys
+// of a report's summary, "metrics" over all compared files},
+// "failures"}.
+func FilesJSON(w io.Writer, fs *Files) error {
+	r := jsonFiles{
+		Version: JSONVersion, A: fs.A, B: fs.B,
+		Files: make([]jsonFile, 0, len(fs.Files)), Failures: nonNil(fs.Failures),
+	}
+	for _, f := range fs.Files {
+		jf := jsonFile{Path: f.Path, Changes: []jsonChange{}, Failures: nonNil(f.Failures)}
+		if f.OnlyIn != "" {
+			side := f.OnlyIn
+			jf.OnlyIn = &side
+		}
+		if c := f.Comparison; c != nil {
+			s := summaryJSON(c.Summary, c.Metrics)
+			jf.Summary = &s
+			for _, b := range c.Beads {
+				for _, ch := range b.Changes {
+					jf.Changes = append(jf.Changes, changeJSON(ch))
+				}
+				for _, g := range b.Glossary {
+					jf.Glossary = append(jf.Glossary, jsonGlossary{
+						Term: g.Term.A, Approved: g.Term.B, Rejected: nonNil(g.Term.Rejected), Found: g.Found,
+						AStart: g.AStart, AEnd: g.AEnd, BStart: g.BStart, BEnd: g.BEnd,
+					})
+				}
+			}
+		}
+		r.Files = append(r.Files, jf)
+	}
+	r.Summary = jsonFileSummary{
+		Files: len(fs.Files), Compared: len(fs.Files) - fs.OnlyIn("a") - fs.OnlyIn("b"),
+		OnlyInA: fs.OnlyIn("a"), OnlyInB: fs.OnlyIn("b"),
+		jsonSummary: summaryJSON(fs.Summary, fs.Metrics),
+	}
+	return writeJSON(w, r)
+}

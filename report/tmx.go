@@ -1,0 +1,162 @@
+package report
+
+import (
+	"bufio"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/paradiff/paradiff/diff"
+)
+
+// tmxToolVersion is the version of paradiff's TMX output, written as the
+// header's creationtoolversion.
+const tmxToolVersion = "1"
+
+// The TMX 1.4b document. Field order is the output order; TMX wants a
+// <tu>'s props before its <tuv>s.
+type (
+	tmxDoc struct {
+		XMLName xml.Name  `xml:"tmx"`
+		Version string    `xml:"version,attr"`
+		Header  tmxHeader `xml:"header"`
+		Body    tmxBody   `xml:"body"`
+	}
+	tmxHeader struct {
+		CreationTool        string    `xml:"creationtool,attr"`
+		CreationToolVersion string    `xml:"creationtoolversion,attr"`
+		SegType             string    `xml:"segtype,attr"`
+		OTMF                string    `xml:"o-tmf,attr"`
+		AdminLang           string    `xml:"adminlang,attr"`
+		SrcLang             string    `xml:"srclang,attr"`
+		DataType            string    `xml:"datatype,attr"`
+		Props               []tmxProp `xml:"prop"`
+	}
+	tmxBody struct {
+		TUs []tmxTU `xml:"tu"`
+	}
+	tmxTU struct {
+		TUID  string    `xml:"tuid,attr"`
+		Props []tmxProp `xml:"prop"`
+		TUVs  []tmxTUV  `xml:"tuv"`
+	}
+	tmxProp struct {
+		Type  string `xml:"type,attr"`
+		Value string `xml:",chardata"`
+	}
+	tmxTUV struct {
+		Lang string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+		Seg  string `xml:"seg"`
+	}
+)
+
+// TMX writes the comparison as a translation memory in TMX 1.4b: one
+// <tu> for every bead that has text on both sides, with A's text in
+// language srcLang and B's in tgtLang (BCP 47 tags such as "en", "zh-CN",
+// written in their canonical form), the segments of a bead joined by one
+// space. A <tu>'s tuid is the bead's index in the JSON report's beads;
+// its props say the segment indices of each side (x-paradiff-a,
+// x-paradiff-b: 0-based, comma-separated) and the highest severity of the
+// bead's changes (x-paradiff-severity: trivial, minor, major or critical,
+// or same when A and B are the same). The header's props name the two
+// documents.
+//
+// A TMX file is XML 1.0, which cannot hold most control characters: the
+// C0 controls other than tab, line feed and carriage return, and U+FFFE
+// and U+FFFF. TMX writes them, and the C1 controls and DEL, which XML
+// discourages, as visible escapes such as \x1b or \uffff, as the other
+// reports do; a backslash in the input is written as it is, so the TMX is
+// not meant to rebuild the input byte for byte (the JSON report is).
+// Everything else, format characters such as zero-width joiners included,
+// is written as it stands, escaped as XML requires.
+func TMX(w io.Writer, c *diff.Comparison, srcLang, tgtLang string) error {
+	src, err := tmxLang(srcLang)
+	if err != nil {
+		return err
+	}
+	tgt, err := tmxLang(tgtLang)
+	if err != nil {
+		return err
+	}
+	doc := tmxDoc{
+		Version: "1.4",
+		Header: tmxHeader{
+			CreationTool: "paradiff", CreationToolVersion: tmxToolVersion,
+			SegType: "sentence", OTMF: "paradiff", AdminLang: "en", SrcLang: src, DataType: "plaintext",
+			Props: []tmxProp{
+				{"x-paradiff-a-name", xmlSafe(docName(c.A, "A"))},
+				{"x-paradiff-b-name", xmlSafe(docName(c.B, "B"))},
+			},
+		},
+		Body: tmxBody{TUs: []tmxTU{}},
+	}
+	for i, b := range c.Beads {
+		if len(b.A) == 0 || len(b.B) == 0 {
+			continue
+		}
+		sev := "same"
+		if len(b.Changes) > 0 || len(b.Glossary) > 0 {
+			sev = beadSeverity(b).String()
+		}
+		doc.Body.TUs = append(doc.Body.TUs, tmxTU{
+			TUID: fmt.Sprint(i),
+			Props: []tmxProp{
+				{"x-paradiff-a", indexList(b.A)},
+				{"x-paradiff-b", indexList(b.B)},
+				{"x-paradiff-severity", sev},
+			},
+			TUVs: []tmxTUV{
+				{Lang: src, Seg: xmlSafe(joinRun(c.A.Segments, b.A))},
+				{Lang: tgt, Seg: xmlSafe(joinRun(c.B.Segments, b.B))},
+			},
+		})
+	}
+	bw := bufio.NewWriter(w)
+	bw.WriteString(xml.Header + `<!DOCTYPE tmx SYSTEM "tmx14.dtd">` + "\n")
+	enc := xml.NewEncoder(bw)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	bw.WriteString("\n")
+	return bw.Flush()
+}
+
+// tmxLang checks a language tag and returns its canonical form.
+func tmxLang(tag string) (string, error) {
+	if tag == "" {
+		return "", fmt.Errorf("report: TMX needs a language for each side")
+	}
+	t, err := language.Parse(tag)
+	if err != nil {
+		return "", fmt.Errorf("report: TMX language %q: %v", tag, err)
+	}
+	return t.String(), nil
+}
+
+// xmlSafe replaces the characters that XML 1.0 cannot hold or discourages
+// (see TMX) by visible escapes; encoding/xml escapes the rest.
+func xmlSafe(s string) string {
+	if strings.IndexFunc(s, xmlUnfit) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if xmlUnfit(r) {
+			b.WriteString(hiddenEscape(r))
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// xmlUnfit reports the characters xmlSafe replaces: controls other than
+// tab, line feed and carriage return, and the noncharacters U+FFFE and
+// U+FFFF. (Surrogates cannot occur in valid UTF-8.)
+func xmlUnfit(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || 0x7f <= r && r < 0xa0 || r == 0xfffe || r == 0xffff
+}
