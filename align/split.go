@@ -17,9 +17,75 @@ type Segment struct {
 	End   int    `json:"end"`
 }
 
-// Splitter cuts text into sentences. The zero value splits with rules that
-// suit most languages: English abbreviations, and Chinese and Japanese
-// full stops. Lang selects language-specific rules where there are any.
+// Splitter cuts text into sentences. Lang selects the language whose
+// abbreviations, sentence openers and number rules apply to words in
+// Latin script; words in Cyrillic and Arabic script always follow Russian
+// and Arabic rules, and Chinese and Japanese marks are known in every
+// language. The zero value detects the language of each text it splits
+// with [DetectLanguage].
+//
+// [Splitter.Split] works in two passes. The first cuts the text into
+// paragraphs: a blank line always ends one, and so does the end of a line
+// that does not run on into the next. A line runs on when it ends with a
+// sentence mark (the second pass decides), a comma, a semicolon or a dash;
+// when the next line starts with a lower-case letter and the sentence ends
+// on it or on a line it runs on to ("cut off in the\nmiddle."), not in a
+// list of words ("trade and investment\nenergy security"); when it ends in
+// kana and the next line goes on in Chinese or Japanese script; and when
+// the paragraph looks hard-wrapped: the line is at least 60% as wide as
+// the widest and the next line's first word would not have fitted on it. A
+// line that ends with a colon runs on only into a lower-case line: before
+// anything else it introduces a block. Any other line stands alone: a
+// heading, a dateline, a name in a list. A line that starts with a bullet
+// or a number ("- ", "• ", "1. ", "2) ", "(a) ", "IV. ", "一、", "・")
+// starts a list item, and so does the next number, letter or bullet of a
+// list that a paragraph starts with ("1. ... 2. ... 3. ...").
+//
+// The second pass cuts each paragraph into sentences. A sentence ends at
+// one of . ! ? … ؟ ۔ (with any further marks, closing quotes and
+// brackets, and a footnote such as "[3]" after them) followed by white
+// space and a word that does not start with a lower-case letter, and at
+// one of 。！？｡． with or without white space after it. Then:
+//
+//   - A full stop after an abbreviation ends the sentence as the
+//     abbreviation's kind says: never after a title or a leading
+//     abbreviation ("Mr.", "Gen.", "e.g.", "z. B.", "т. е."), only before
+//     something other than a number ("No. 5", "Jan. 8"), only before a word
+//     that commonly starts a sentence ("U.S.", "Inc.", "a.m."), or unless a
+//     lower-case word follows ("etc.", "и т. д.", "usw."). Each language has
+//     its own table, and a word is looked up in the table of its script's
+//     language: Cyrillic words in the Russian one, Arabic-script words in
+//     the Arabic one, Latin words in that of the splitter's language
+//     (English when it is not written in Latin script or has no table).
+//   - Initials do not end a sentence ("V. V. Putin", "В. В. Путин",
+//     "J.-P. Raffarin") unless a word that commonly starts sentences
+//     follows; "I." after a lower-case word does ("you and I. Did ...").
+//   - A number's full stop ends the sentence ("in 2024. The"), except the
+//     number of a list item at the start of a segment ("1. Trade"), and in
+//     German a number of up to three digits before a month or a noun, an
+//     ordinal ("am 8. Mai", "der 2. Weltkrieg"), unless a word that
+//     commonly starts sentences follows.
+//   - An ellipsis (... … . . .) ends a sentence before a capital, unless it
+//     stands after a space or in brackets ("is . . . I", "[...]"), where it
+//     marks an omission; four dots always end one. In Chinese, "……"
+//     ends a sentence before another with no space between.
+//   - Quotations and brackets: a mark inside a quotation or bracket of up
+//     to 150 characters that the sentence goes on after ("We agree. We
+//     will sign," he said; «…», — сказал он; 「…。」と述べた) does not end the
+//     sentence, nor does a mark inside 《》 or 〈〉. A longer quotation, or
+//     one followed by a new sentence, is split like any other text, so
+//     that its sentences can be aligned one by one. Closing quotes after a
+//     space close the quotation they belong to (French « … ! »).
+//   - After 。！？ a sentence does not end before a comma or, after a
+//     closing quote, before a Japanese particle (「…。」と).
+//   - Semicolons and colons (; ； : ：) do not end a sentence.
+//
+// Invalid UTF-8 is carried inside segments, never dropped. Where the rules
+// cannot tell, a single capital letter with a full stop is taken for an
+// initial ("Group A. Russia abstained." stays one segment), and a capital
+// after a quoted question for the start of a sentence ("\"Why?\" Lavrov
+// asked." becomes two). The segments of a text may change between
+// versions as the rules improve; what the offsets mean will not.
 type Splitter struct {
 	Lang language.Tag
 }
@@ -27,24 +93,43 @@ type Splitter struct {
 // Split cuts text into sentences with the zero [Splitter].
 func Split(text string) []Segment { return Splitter{}.Split(text) }
 
-// Split cuts text into segments. White space between segments belongs to
-// no segment, and every other byte to exactly one: the segments and the
-// gaps between them rebuild text byte for byte. Split returns nil for
-// text that is empty or only white space.
-//
-// A blank line always ends a segment, and so does the end of a line with
-// no final punctuation (a heading, a dateline, a list item) unless the
-// paragraph looks hard-wrapped and the line is one of its full-width lines.
-// Inside a paragraph a sentence ends at . ! ? … (with any closing quotes
-// and brackets after them) followed by white space and a word that does
-// not start with a lower-case letter, unless the full stop belongs to an
-// abbreviation or an initial; at 。！？ it ends with no space needed.
-func (s Splitter) Split(text string) []Segment {
-	var segs []Segment
-	for _, r := range paragraphs(text) {
-		segs = splitSentences(text, r.start, r.end, segs)
+// SplitLanguages returns the languages that have rules of their own:
+// English, French, Spanish, German, Russian and Arabic abbreviation tables,
+// and Chinese and Japanese punctuation. Other languages are split with
+// the rules of their script.
+func SplitLanguages() []language.Tag {
+	return []language.Tag{
+		language.English, language.Chinese, language.Russian, language.French,
+		language.Spanish, language.Arabic, language.German, language.Japanese,
 	}
-	return segs
+}
+
+// Split cuts text into segments, as [Splitter] describes. The segments and
+// the white space between them rebuild text byte for byte: every byte
+// that is not white space is in exactly one segment. Split returns nil
+// for text that is empty or only white space.
+func (s Splitter) Split(text string) []Segment {
+	lang := s.Lang
+	if lang.IsRoot() {
+		lang = DetectLanguage(text)
+	}
+	sp := splitter{text: text, latin: latinTable(lang)}
+	sp.run()
+	return sp.segs
+}
+
+// latinTable returns the table for Latin words in a text in lang.
+func latinTable(lang language.Tag) *langTable {
+	base, _ := lang.Base()
+	switch base.String() {
+	case "fr":
+		return frenchTable
+	case "es":
+		return spanishTable
+	case "de":
+		return germanTable
+	}
+	return englishTable
 }
 
 // Lines returns one segment per line of text, empty lines included, as
@@ -77,285 +162,208 @@ func lineEnd(text string, start int) (end, next int) {
 
 type span struct{ start, end int }
 
-// paragraphs returns the spans of text between forced breaks: blank lines
-// and the ends of lines that stand alone.
-func paragraphs(text string) []span {
-	var lines []span
-	for start := 0; start < len(text); {
-		end, next := lineEnd(text, start)
-		lines = append(lines, span{start, end})
-		start = next
-	}
-	var out []span
-	for i := 0; i < len(lines); {
-		if isBlank(text[lines[i].start:lines[i].end]) {
-			i++
-			continue
-		}
-		// A paragraph: lines up to the next blank one.
-		j := i
-		for j < len(lines) && !isBlank(text[lines[j].start:lines[j].end]) {
-			j++
-		}
-		para := lines[i:j]
-		wrapWidth := 0
-		for _, l := range para {
-			wrapWidth = max(wrapWidth, utf8.RuneCountInString(strings.TrimSpace(text[l.start:l.end])))
-		}
-		start := para[0].start
-		for k, l := range para {
-			if k+1 < len(para) && continues(text, l, para[k+1], wrapWidth) {
+// splitter holds the state of one Split call.
+type splitter struct {
+	text  string
+	latin *langTable
+	segs  []Segment
+
+	lines  []span // the lines of the current block, trimmed
+	widths []int  // their display widths
+	open   []openMark
+}
+
+// run splits the whole text: blocks of non-blank lines, then paragraphs.
+func (sp *splitter) run() {
+	text := sp.text
+	for pos := 0; pos < len(text); {
+		sp.lines = sp.lines[:0]
+		for pos < len(text) {
+			end, next := lineEnd(text, pos)
+			from, to := trimSpan(text, pos, end)
+			pos = next
+			if from == to {
+				if len(sp.lines) > 0 {
+					break
+				}
 				continue
 			}
-			out = append(out, span{start, l.end})
-			if k+1 < len(para) {
-				start = para[k+1].start
-			}
+			sp.lines = append(sp.lines, span{from, to})
 		}
-		i = j
+		if len(sp.lines) > 0 {
+			if sp.segs == nil {
+				// About one sentence in 64 bytes.
+				sp.segs = make([]Segment, 0, min(len(text), 1<<24)/64+4)
+			}
+			sp.block()
+		}
 	}
-	return out
 }
 
 // Hard-wrapped prose has lines of about the same width, between these
-// bounds; a line much shorter than its paragraph's widest is a heading or
-// the last line of something.
+// bounds in display columns (a Chinese character is two); a line much
+// shorter than its paragraph's widest is a heading or the last line of
+// something.
 const (
 	minWrapWidth  = 30
 	maxWrapWidth  = 200
 	wrapFullShare = 0.6
+	wrapFullCJK   = 0.9
 )
 
-// continues reports whether the sentence on line l may go on onto line
-// next, so that the line break is only layout.
-func continues(text string, l, next span, wrapWidth int) bool {
-	line := strings.TrimSpace(text[l.start:l.end])
-	following := strings.TrimSpace(text[next.start:next.end])
-	if startsListItem(following) {
-		return false
+// block cuts a run of non-blank lines into paragraphs.
+func (sp *splitter) block() {
+	lines := sp.lines
+	sp.widths = sp.widths[:0]
+	wrapWidth := 0
+	for _, l := range lines {
+		w := displayWidth(sp.text[l.start:l.end])
+		sp.widths = append(sp.widths, w)
+		wrapWidth = max(wrapWidth, w)
 	}
-	if endsWithTerminal(line) {
-		return true // the sentence scanner decides
-	}
-	if r, _ := utf8.DecodeRuneInString(following); unicode.IsLower(r) {
-		return true
-	}
-	width := utf8.RuneCountInString(line)
-	return wrapWidth >= minWrapWidth && wrapWidth <= maxWrapWidth &&
-		float64(width) >= wrapFullShare*float64(wrapWidth)
-}
-
-func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
-
-// startsListItem reports a bullet or a numbered item: "- ", "* ", "• ",
-// "1. ", "2) ", "a) ".
-func startsListItem(line string) bool {
-	r, n := utf8.DecodeRuneInString(line)
-	switch r {
-	case '-', '*', '•', '–', '—', '·', '▪', '◦':
-		next, _ := utf8.DecodeRuneInString(line[n:])
-		return unicode.IsSpace(next)
-	}
-	i := 0
-	for i < len(line) && i < 3 && (line[i] >= '0' && line[i] <= '9' || i == 0 && line[i] >= 'a' && line[i] <= 'z') {
-		i++
-	}
-	if i == 0 || i+1 >= len(line) {
-		return false
-	}
-	return (line[i] == '.' || line[i] == ')') && line[i+1] == ' '
-}
-
-func endsWithTerminal(line string) bool {
-	line = strings.TrimRightFunc(line, isCloser)
-	r, _ := utf8.DecodeLastRuneInString(line)
-	return isTerminal(r) || r == ':' || r == ';' || r == ','
-}
-
-// isTerminal reports the marks that can end a sentence.
-func isTerminal(r rune) bool {
-	switch r {
-	case '.', '!', '?', '…', '。', '！', '？', '｡', '؟', '۔', '।', '‼', '⁇', '⁈', '⁉':
-		return true
-	}
-	return false
-}
-
-// endsWithoutSpace reports the marks after which a sentence ends even with
-// no white space following: those of scripts written without spaces.
-func endsWithoutSpace(r rune) bool {
-	switch r {
-	case '。', '！', '？', '｡':
-		return true
-	}
-	return false
-}
-
-// isCloser reports closing quotes and brackets, which stay with the
-// sentence they close.
-func isCloser(r rune) bool {
-	switch r {
-	case '"', '\'', '’', '”', '»', '›', ')', ']', '}', '」', '』', '）', '】', '〕', '〉', '》', '］', '｝':
-		return true
-	}
-	return false
-}
-
-// splitSentences appends the sentences of text[start:end] to segs.
-func splitSentences(text string, start, end int, segs []Segment) []Segment {
-	emit := func(from, to int) {
-		from, to = trimSpan(text, from, to)
-		if from < to {
-			segs = append(segs, Segment{Text: text[from:to], Start: from, End: to})
-		}
-	}
-	sentStart := start
-	for i := start; i < end; {
-		r, n := utf8.DecodeRuneInString(text[i:end])
-		if !isTerminal(r) {
-			i += n
+	start := lines[0].start
+	for k, l := range lines {
+		if k+1 < len(lines) && sp.continues(k, wrapWidth) {
 			continue
 		}
-		// The run of marks and closers that ends here: "?!", "...", ".)”".
-		markEnd := i + n
-		for markEnd < end {
-			r2, n2 := utf8.DecodeRuneInString(text[markEnd:end])
-			if !isTerminal(r2) && !isCloser(r2) {
-				break
-			}
-			markEnd += n2
+		sp.paragraph(start, l.end)
+		if k+1 < len(lines) {
+			start = lines[k+1].start
 		}
-		if sentenceEndsAt(text, sentStart, i, markEnd, end, r) {
-			emit(sentStart, markEnd)
-			sentStart = markEnd
-		}
-		i = markEnd
 	}
-	emit(sentStart, end)
-	return segs
 }
 
-// sentenceEndsAt decides whether the marks text[mark:markEnd], the first
-// of which is r, end the sentence that began at sentStart.
-func sentenceEndsAt(text string, sentStart, mark, markEnd, end int, r rune) bool {
-	if markEnd == end {
+// continues reports whether the sentence on line k may go on onto the
+// next line, so that the line break is only layout.
+func (sp *splitter) continues(k, wrapWidth int) bool {
+	line := sp.text[sp.lines[k].start:sp.lines[k].end]
+	next := sp.text[sp.lines[k+1].start:sp.lines[k+1].end]
+	if startsListItem(next) {
+		return sp.numberGoesOn(line, next)
+	}
+	if r := lastMark(line); r == ':' || r == '：' {
+		// A colon at the end of a line introduces a block or a list.
+		return startsLower(next)
+	}
+	if endsJoined(line) {
+		return true // the sentence scanner decides
+	}
+	if startsLower(next) && sp.endsOnLaterLine(k+1) {
 		return true
 	}
-	next, _ := utf8.DecodeRuneInString(text[markEnd:end])
-	if !unicode.IsSpace(next) {
-		last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(text[mark:markEnd], isCloser))
-		return endsWithoutSpace(r) || endsWithoutSpace(last)
-	}
-	rest := strings.TrimLeftFunc(text[markEnd:end], unicode.IsSpace)
-	first, _ := utf8.DecodeRuneInString(rest)
-	if unicode.IsLower(first) {
-		return false
-	}
-	if r != '.' || markEnd-mark > 1 {
+	last, _ := utf8.DecodeLastRuneInString(line)
+	first, _ := utf8.DecodeRuneInString(next)
+	if isKana(last) && isCJK(first) {
 		return true
 	}
-	word := wordBefore(text, sentStart, mark)
-	return !noBreakAfter(word, nextWord(rest))
-}
-
-// wordBefore returns the word just before position i (letters and inner
-// full stops: "U.S", "e.g", "Mr").
-func wordBefore(text string, from, i int) string {
-	j := i
-	for j > from {
-		r, n := utf8.DecodeLastRuneInString(text[from:j])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' {
-			break
-		}
-		j -= n
-	}
-	return text[j:i]
-}
-
-// nextWord returns the first word of s.
-func nextWord(s string) string {
-	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	if end < 0 {
-		return s
-	}
-	return s[:end]
-}
-
-// noBreakAfter decides whether a full stop after word, followed by next,
-// belongs to the word (an abbreviation or an initial) rather than ending
-// the sentence.
-func noBreakAfter(word, next string) bool {
-	if word == "" {
+	if wrapWidth < minWrapWidth || wrapWidth > maxWrapWidth {
 		return false
 	}
-	if r, n := utf8.DecodeRuneInString(word); n == len(word) && unicode.IsUpper(r) {
-		return true // an initial: "V. V. Putin"
+	// A hard-wrapped line is full: the next line's first word would not
+	// have fitted on it (for Chinese and Japanese, any character).
+	width := sp.widths[k]
+	if isCJK(first) {
+		return float64(width+2) >= wrapFullCJK*float64(wrapWidth)
 	}
-	if isAllDigits(word) {
+	return float64(width) >= wrapFullShare*float64(wrapWidth) &&
+		width+1+displayWidth(firstWord(next)) > wrapWidth
+}
+
+// firstWord returns s up to its first white space.
+func firstWord(s string) string {
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// numberGoesOn reports whether a line that starts with a number and a full
+// stop goes on with the sentence of the line before rather than starting
+// a list item: the line before does not end with a mark, and the number
+// is followed by a lower-case word ("der 8.\nund 9. Stelle") or, in German,
+// comes after a word that puts an ordinal after it ("seit dem\n2. Weltkrieg").
+func (sp *splitter) numberGoesOn(line, next string) bool {
+	if r := lastMark(line); isTerminal(r) || isJoiner(r) {
 		return false
 	}
-	w := strings.ToLower(word)
-	switch abbreviations[w] {
-	case title:
+	m, ok := parseMarker(next, 0, len(next))
+	if !ok || m.kind != '1' || m.close != "." {
+		return false
+	}
+	word := strings.TrimLeft(next[len(m.label()):], " \t")
+	if startsLower(word) {
 		return true
-	case beforeNumber:
-		if r, _ := utf8.DecodeRuneInString(next); unicode.IsDigit(r) {
+	}
+	last := line[strings.LastIndexFunc(line, unicode.IsSpace)+1:]
+	return sp.latin.ordinalBefore[strings.ToLower(last)]
+}
+
+// lastMark returns the last rune of line before closing quotes, brackets
+// and white space.
+func lastMark(line string) rune {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(line, isCloserOrGap))
+	return r
+}
+
+// endsOnLaterLine reports whether a sentence that goes on onto line k
+// ends at the end of it or of a line it runs on to, rather than being a
+// line of a list of words ("trade and investment\nenergy security").
+func (sp *splitter) endsOnLaterLine(k int) bool {
+	for stop := min(len(sp.lines), k+maxRunOnLines); k < stop; k++ {
+		line := strings.TrimRightFunc(sp.text[sp.lines[k].start:sp.lines[k].end], isCloserOrGap)
+		r, _ := utf8.DecodeLastRuneInString(line)
+		switch {
+		case isTerminal(r):
 			return true
+		case !isJoiner(r):
+			return false
 		}
-		return !sentenceStarters[strings.ToLower(next)]
-	case ambiguous:
-		return !sentenceStarters[strings.ToLower(next)]
-	}
-	// Dotted acronyms not in the list ("U.N.S.C."): a sentence starter
-	// after them is the best evidence of a real end.
-	if isDottedAcronym(word) {
-		return !sentenceStarters[strings.ToLower(next)]
 	}
 	return false
 }
 
-// isDottedAcronym reports words like "U.N.S.C" and "Ph.D": letters in
-// groups of one or two between full stops (not "example.org").
-func isDottedAcronym(word string) bool {
-	if !strings.Contains(word, ".") {
+// maxRunOnLines bounds how many lines ending with a comma a sentence that
+// starts with a lower-case letter is followed over.
+const maxRunOnLines = 8
+
+// endsJoined reports whether a line ends with a mark after which the text
+// may go on: a sentence mark (the sentence scanner decides), a comma, a
+// colon, a semicolon, a dash or a hyphen after a letter.
+func endsJoined(line string) bool {
+	line = strings.TrimRightFunc(line, isCloserOrGap)
+	r, n := utf8.DecodeLastRuneInString(line)
+	if r == '-' {
+		before, _ := utf8.DecodeLastRuneInString(line[:len(line)-n])
+		return unicode.IsLetter(before)
+	}
+	return isTerminal(r) || isJoiner(r) || r == '—' || r == '–'
+}
+
+// isJoiner reports marks inside a sentence that a line may end with.
+func isJoiner(r rune) bool {
+	switch r {
+	case ',', ';', ':', '，', '、', '；', '：', '،', '؛':
+		return true
+	}
+	return false
+}
+
+func isCloserOrGap(r rune) bool { return isCloser(r) || isGapRune(r) }
+
+// startsLower reports whether s starts with a lower-case letter that is
+// not the first letter of a word like "iPhone".
+func startsLower(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	if !unicode.IsLower(r) {
 		return false
 	}
-	for _, part := range strings.Split(word, ".") {
-		if n := utf8.RuneCountInString(part); n == 0 || n > 2 {
+	for _, r := range s[n:] {
+		if !unicode.IsLetter(r) {
+			break
+		}
+		if unicode.IsUpper(r) {
 			return false
 		}
 	}
 	return true
 }
-
-func isAllDigits(s string) bool {
-	for _, r := range s {
-		if !unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return s != ""
-}
-
-// trimSpan narrows text[from:to] to exclude gap runes at either end.
-func trimSpan(text string, from, to int) (int, int) {
-	for from < to {
-		r, n := utf8.DecodeRuneInString(text[from:to])
-		if !isGapRune(r) {
-			break
-		}
-		from += n
-	}
-	for to > from {
-		r, n := utf8.DecodeLastRuneInString(text[from:to])
-		if !isGapRune(r) {
-			break
-		}
-		to -= n
-	}
-	return from, to
-}
-
-// isGapRune reports what may stand between segments: white space, and the
-// invisible zero-width space and byte order mark that copied text carries.
-func isGapRune(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b' }

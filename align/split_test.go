@@ -1,10 +1,16 @@
 package align
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/language"
 )
 
 func texts(segs []Segment) []string {
@@ -47,6 +53,8 @@ func TestSplit(t *testing.T) {
 		{"CRLF line endings", "Moscow\r\n\r\nThe talks began. They ended.\r\n", []string{"Moscow", "The talks began.", "They ended."}},
 		{"URL and e-mail", "See www.example.org/a.html or mail press@example.org. Next.", []string{"See www.example.org/a.html or mail press@example.org.", "Next."}},
 		{"no final punctuation", "Cai Qi and Wang Yi attended", []string{"Cai Qi and Wang Yi attended"}},
+		{"inline roman list", "i. trade ii. energy iii. grain iv. finance v. culture", []string{"i. trade", "ii. energy", "iii. grain", "iv. finance", "v. culture"}},
+		{"dialogue dashes are not bullets", "— Мы готовы, — заявил министр. — Когда? — спросил журналист.", []string{"— Мы готовы, — заявил министр.", "— Когда? — спросил журналист."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -94,6 +102,70 @@ func isGap(s string) bool {
 	return utf8.ValidString(s) && strings.TrimFunc(s, isGapRune) == ""
 }
 
+// TestByteClass checks the scanner's fast path against the rune
+// predicates: every rune that can end a sentence or open or close a
+// quotation starts with a byte the scanner stops at.
+func TestByteClass(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !isTerminal(r) && !isQuoteRune(r) && !isOpener(r) && !isCloser(r) {
+			continue
+		}
+		b := []byte(string(r))
+		switch c := byteClass[b[0]]; {
+		case r < utf8.RuneSelf && (c == classMark || c == classQuote):
+		case r >= utf8.RuneSelf && c == classDecode:
+		default:
+			t.Errorf("%U %c starts with %#x of class %d: the scanner would skip it", r, r, b[0], c)
+		}
+	}
+}
+
+func TestSplitterLang(t *testing.T) {
+	// The same text, split with the rules of each language.
+	tests := []struct {
+		lang string
+		in   string
+		want []string
+	}{
+		{"de", "Am 8. Mai trafen sie sich.", []string{"Am 8. Mai trafen sie sich."}},
+		{"en", "It was No. 8. May came.", []string{"It was No. 8.", "May came."}},
+		{"es", "Dijo que no. Luego se fue.", []string{"Dijo que no.", "Luego se fue."}},
+		{"fr", "M. Macron est arrivé. Il a parlé.", []string{"M. Macron est arrivé.", "Il a parlé."}},
+		// Cyrillic words follow Russian rules whatever the language.
+		{"en", "Он прибыл в г. Москву. Затем уехал.", []string{"Он прибыл в г. Москву.", "Затем уехал."}},
+		{"zh", "He met Mr. Wang. 他们会谈。然后离开。", []string{"He met Mr. Wang.", "他们会谈。", "然后离开。"}},
+	}
+	for _, tt := range tests {
+		got := Splitter{Lang: language.MustParse(tt.lang)}.Split(tt.in)
+		if !slices.Equal(texts(got), tt.want) {
+			t.Errorf("Splitter{Lang: %s}.Split(%q)\n got %q\nwant %q", tt.lang, tt.in, texts(got), tt.want)
+		}
+		checkRebuild(t, tt.in, got)
+	}
+}
+
+func TestSplitLanguagesDetected(t *testing.T) {
+	// Every language with rules of its own is one DetectLanguage returns.
+	samples := map[string]string{
+		"en": "The talks were held in the Kremlin and the two sides signed a statement.",
+		"zh": "两国元首举行会谈。", "ru": "Стороны провели переговоры в Кремле.",
+		"fr": "Les deux présidents ont eu un échange sur les relations.",
+		"es": "Los dos presidentes firmaron una declaración conjunta.",
+		"ar": "عقد الرئيسان محادثات في موسكو.", "de": "Die beiden Präsidenten trafen sich in Berlin und sprachen über die Lage.",
+		"ja": "両首脳は会談を行った。",
+	}
+	for _, tag := range SplitLanguages() {
+		text, ok := samples[tag.String()]
+		if !ok {
+			t.Errorf("no sample for %v", tag)
+			continue
+		}
+		if got := DetectLanguage(text); got != tag {
+			t.Errorf("DetectLanguage(%q) = %v, want %v", text, got, tag)
+		}
+	}
+}
+
 func TestLines(t *testing.T) {
 	tests := []struct {
 		in   string
@@ -118,6 +190,10 @@ func TestLines(t *testing.T) {
 	}
 }
 
+// FuzzSplit checks the splitting invariant, segments plus gaps rebuild
+// the input, on any input, with the zero Splitter (which detects the
+// language) and with each language's rules. Seeds: text in every
+// language, invalid UTF-8, mixed scripts, and the golden corpus.
 func FuzzSplit(f *testing.F) {
 	for _, seed := range []string{
 		"The talks ended. Both sides agreed.",
@@ -127,11 +203,39 @@ func FuzzSplit(f *testing.F) {
 		"bad \xff utf-8. Next\xc3",
 		"\r\n\r\n- item\n1. item\n",
 		"“Quote.” (Bracket.) ... ?! …",
+		"M. Macron a reçu M. Xi\u00a0! « Nous sommes prêts\u00a0! » a-t-il dit.",
+		"¿Habrá acuerdo? ¡Sí! Los EE. UU. y China, p. ej. en Ginebra.",
+		"عقد الرئيسان محادثات. هل سيتم توقيع الاتفاق؟ وقعت عام 2001 م. وجددت.",
+		"Am 8. Mai 2025, z. B. in Berlin, usw. Der 2. Weltkrieg endete.",
+		"首相は「協力を深めたい。」と述べた。本研究では３．２％．",
+		"Mixed 中文 text. Русский текст. النص العربي. 日本語のテキスト。 End",
+		"«Когда? — спросил он. — Завтра». „Ja.“ »Nein.« 「はい。」",
+		"1.) one 2.) two • 3. three ⁃4. four a. five b. six",
+		". . . .... … [...] (...) ‥ ……",
+		"\xe3\x80\x82\xe3\x80 \xef\xbc\x8e\xd8\x9f\xdb\x94 \xc2\xab\xc2\xbb.",
+		"\ufeff\u200bText.\u200f \u200eNext.\u2028Line\u2029Para",
 	} {
 		f.Add(seed)
 	}
+	if corpus, err := filepath.Glob(filepath.Join("testdata", "split", "*.jsonl")); err == nil {
+		for _, file := range corpus {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				f.Fatal(err)
+			}
+			for line := range strings.Lines(string(data)) {
+				var c struct{ Text string }
+				if json.Unmarshal([]byte(line), &c) == nil {
+					f.Add(c.Text)
+				}
+			}
+		}
+	}
+	langs := SplitLanguages()
 	f.Fuzz(func(t *testing.T, in string) {
 		checkRebuild(t, in, Split(in))
+		lang := langs[len(in)%len(langs)]
+		checkRebuild(t, in, Splitter{Lang: lang}.Split(in))
 		lines := Lines(in)
 		for _, s := range lines {
 			if in[s.Start:s.End] != s.Text {
