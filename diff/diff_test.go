@@ -149,6 +149,7 @@ func TestFlagsAndSeverity(t *testing.T) {
 		{"negation appears", "The sides will impose tariffs.", "The sides will not impose tariffs.", Insertion, "negation", SeverityCritical},
 		{"Russian negation vanishes", "Стороны не будут вводить пошлины.", "Стороны будут вводить пошлины.", Omission, "negation", SeverityCritical},
 		{"Chinese negation", "双方不接受。", "双方接受。", Omission, "negation", SeverityCritical},
+		{"Chinese word for future is no negation", "双方展望未来。", "双方展望。", Omission, "", SeverityMajor},
 		{"name changed", "The ceremony was held in St. George's Hall.", "The ceremony was held in the Georgievsky room.", Shift, "name", SeverityMajor},
 		{"another form of a name is no name change", "They discussed views on China.", "They discussed views on Chinese.", Shift, "", SeverityMajor},
 		{"acronym added", "They met at the summit.", "They met at the SCO summit.", Insertion, "name", SeverityMajor},
@@ -237,6 +238,8 @@ func TestCrossLanguage(t *testing.T) {
 		{"same numbers and names", "两国元首签署了20多份合作文件。", "Главы государств подписали более 20 документов.", ""},
 		{"number differs", "两国元首签署了20多份合作文件。", "Главы государств подписали более 30 документов.", "number"},
 		{"Latin acronym missing", "双方在上海合作组织和BRICS框架内加强协调。", "Стороны усилят координацию в рамках ШОС.", "name"},
+		{"a date keeps its numbers, not its month name", "2025年5月8日，莫斯科", "Москва, 8 мая 2025 года", ""},
+		{"a changed date", "2025年5月8日，莫斯科", "Москва, 9 мая 2025 года", "number"},
 		{"Cyrillic names are not compared with Chinese", "普京总统欢迎习近平主席。", "Президент Путин приветствовал Председателя Си Цзиньпина.", ""},
 	}
 	for _, tt := range tests {

@@ -3,10 +3,10 @@ package diff
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"golang.org/x/text/language"
 
+	"github.com/paradiff/paradiff/align"
 	"github.com/paradiff/paradiff/metric"
 )
 
@@ -35,7 +35,7 @@ type MetricOptions struct {
 	TER  metric.TER
 	// Lang is the target language (the language of the references and
 	// hypotheses) as a BCP 47 tag such as "zh" or "zh-Hans". Empty means
-	// detect it from the references' script (see [DetectLanguage]).
+	// detect it from the references' script (see detectTarget).
 	Lang string
 }
 
@@ -81,7 +81,7 @@ type Metrics struct {
 // refs[k][i] is the k-th reference of hyps[i], and every stream must be
 // as long as hyps. When opts.BLEU.Tokenize is "", the tokenizer is chosen
 // by [TokenizerFor] from opts.Lang or, without it, from the language
-// [DetectLanguage] finds in the references.
+// detectTarget finds in the references.
 func Score(hyps []string, refs [][]string, opts MetricOptions) (*Metrics, error) {
 	m := &Metrics{Segments: len(hyps)}
 	if opts.Lang != "" {
@@ -92,7 +92,7 @@ func Score(hyps []string, refs [][]string, opts MetricOptions) (*Metrics, error)
 		base, _ := tag.Base()
 		m.Lang = base.String()
 	} else if opts.Only.Has(MetricBLEU) && opts.BLEU.Tokenize == "" {
-		m.Lang = DetectLanguage(refs...)
+		m.Lang = detectTarget(refs...)
 		m.Detected = m.Lang != ""
 	}
 	if opts.Only.Has(MetricBLEU) {
@@ -142,50 +142,27 @@ func TokenizerFor(lang string) (tok metric.Tokenizer, note string) {
 	return metric.Tokenizer13a, ""
 }
 
-// DetectLanguage guesses a CJK target language from the script of texts:
-// "zh" when most letters are Han ideographs and there is next to no kana,
-// "ja" when most are Han or kana with a fair share of kana, "ko" when most
-// are hangul, and "" otherwise (the languages whose tokenizer is 13a do
-// not need telling apart). Only the first 65,536 characters are read.
-//
-// The thresholds: more than half of the letters for the script to count
-// as the text's, and kana in at least a tenth of the Han and kana letters
-// for Japanese (Japanese prose is typically a third to a half kana;
-// Chinese has none but in the odd loanword).
-func DetectLanguage(texts ...[]string) string {
+// detectTarget names the target language when its tokenizer differs from
+// 13a: "zh", "ja" or "ko" as align.DetectLanguage finds it in the first
+// 64 KiB of texts, else "" (the languages whose tokenizer is 13a need no
+// telling apart).
+func detectTarget(texts ...[]string) string {
 	const budget = 64 << 10
-	var letters, han, kana, hangul, read int
+	var b strings.Builder
 scan:
 	for _, stream := range texts {
 		for _, t := range stream {
-			for _, r := range t {
-				read++
-				if read > budget {
-					break scan
-				}
-				switch {
-				case unicode.Is(unicode.Han, r):
-					han++
-				case unicode.In(r, unicode.Hiragana, unicode.Katakana):
-					kana++
-				case unicode.Is(unicode.Hangul, r):
-					hangul++
-				case !unicode.IsLetter(r):
-					continue
-				}
-				letters++
+			if b.Len() >= budget {
+				break scan
 			}
+			b.WriteString(t)
+			b.WriteByte('\n')
 		}
 	}
-	switch {
-	case letters == 0:
-		return ""
-	case 2*hangul > letters:
-		return "ko"
-	case 2*(han+kana) > letters && 10*kana >= han+kana:
-		return "ja"
-	case 2*(han+kana) > letters:
-		return "zh"
+	base, _ := align.DetectLanguage(b.String()).Base()
+	switch lang := base.String(); lang {
+	case "zh", "ja", "ko":
+		return lang
 	}
 	return ""
 }

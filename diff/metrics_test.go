@@ -8,7 +8,7 @@ import (
 	"github.com/paradiff/paradiff/metric"
 )
 
-func TestDetectLanguage(t *testing.T) {
+func TestDetectTarget(t *testing.T) {
 	for _, tt := range []struct {
 		name string
 		refs []string
@@ -24,8 +24,8 @@ func TestDetectLanguage(t *testing.T) {
 		{"russian", []string{"Переговоры прошли в Москве."}, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := DetectLanguage(tt.refs); got != tt.want {
-				t.Errorf("DetectLanguage(%q) = %q, want %q", tt.refs, got, tt.want)
+			if got := detectTarget(tt.refs); got != tt.want {
+				t.Errorf("detectTarget(%q) = %q, want %q", tt.refs, got, tt.want)
 			}
 		})
 	}

@@ -93,7 +93,8 @@ func (s *side) idiom(i int) bool {
 	return false
 }
 
-var nonNegating = setOf("no matter", "not only", "no doubt", "не только", "нет сомнения", "non seulement", "nicht nur", "no solo", "no sólo")
+var nonNegating = setOf("no matter", "not only", "no doubt", "не только", "нет сомнения", "non seulement", "nicht nur", "no solo", "no sólo",
+	"不 断", "不 仅", "不 少", "无 论", "未 来") // 不断 "continuously", 未来 "future"
 
 // isName reports whether word token i looks like a name: an acronym
 // ("SCO", "BRICS"), a capitalised word that does not open its sentence
@@ -186,4 +187,17 @@ func hasForm(words map[string]bool, name string) bool {
 		}
 	}
 	return false
+}
+
+// withMonths adds to the facts' numbers the number of every month name
+// among tokens [from, to): across languages a date keeps its numbers but
+// not its month names.
+func (s *side) withMonths(f facts, from, to int) facts {
+	for i := from; i < to; i++ {
+		if n, ok := months[s.keys[i]]; ok && s.toks[i].Class == textkey.Word {
+			f.numbers = append(f.numbers, n)
+		}
+	}
+	slices.Sort(f.numbers)
+	return f
 }

@@ -35,6 +35,7 @@ func crossChanges(a, b *side) []Change {
 		return changes(a, b)
 	}
 	fa, fb := a.factsOf(0, len(a.toks)), b.factsOf(0, len(b.toks))
+	fa, fb = a.withMonths(fa, 0, len(a.toks)), b.withMonths(fb, 0, len(b.toks))
 	fa.names, fb.names = latinNames(fa.names), latinNames(fb.names)
 	flags := flagsOf(fa, fb)
 	flags = slices.DeleteFunc(flags, func(f Flag) bool { return f == FlagNegation }) // negations do not line up word for word

@@ -1,5 +1,7 @@
 package diff
 
+import "fmt"
+
 // negations are the keys (see textkey.Key) of words that negate, in the
 // languages paradiff is built for. A change that adds or removes one of
 // them may reverse a statement's meaning.
@@ -9,7 +11,9 @@ var negations = setOf(
 	// Russian
 	"не", "нет", "ни", "никогда", "никто", "ничто", "ничего", "нельзя", "без",
 	// Chinese and Japanese
-	"不", "没", "未", "无", "非", "别", "勿", "否", "莫", "ない", "ません",
+	// (one character a token: 莫 is also the first of 莫斯科, Moscow, so the
+	// list keeps the characters that negate in most of their uses)
+	"不", "没", "未", "无", "勿", "否", "ない", "ません",
 	// French
 	"ne", "pas", "jamais", "aucun", "aucune", "non", "sans", "rien", "personne",
 	// German
@@ -53,3 +57,30 @@ func setOf(words ...string) map[string]bool {
 	}
 	return m
 }
+
+// months maps the names of months (keys, any case form) in the languages
+// paradiff is built for to their numbers, so that "8 мая" and "5月8日"
+// hold the same numbers when A and B are in different languages.
+var months = func() map[string]string {
+	names := [][]string{
+		{"january", "jan", "janvier", "januar", "enero", "января", "январь", "январе"},
+		{"february", "feb", "février", "februar", "febrero", "февраля", "февраль", "феврале"},
+		{"march", "mar", "mars", "märz", "marzo", "марта", "март", "марте"},
+		{"april", "apr", "avril", "abril", "апреля", "апрель", "апреле"},
+		{"may", "mai", "mayo", "мая", "май", "мае"},
+		{"june", "jun", "juin", "juni", "junio", "июня", "июнь", "июне"},
+		{"july", "jul", "juillet", "juli", "julio", "июля", "июль", "июле"},
+		{"august", "aug", "août", "agosto", "августа", "август", "августе"},
+		{"september", "sep", "sept", "septembre", "septiembre", "сентября", "сентябрь", "сентябре"},
+		{"october", "oct", "octobre", "oktober", "octubre", "октября", "октябрь", "октябре"},
+		{"november", "nov", "novembre", "noviembre", "ноября", "ноябрь", "ноябре"},
+		{"december", "dec", "décembre", "dezember", "diciembre", "декабря", "декабрь", "декабре"},
+	}
+	m := map[string]string{}
+	for i, list := range names {
+		for _, name := range list {
+			m[name] = fmt.Sprint(i + 1)
+		}
+	}
+	return m
+}()

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/paradiff/paradiff/align"
 	"github.com/paradiff/paradiff/diff"
 	"github.com/paradiff/paradiff/report"
 )
@@ -43,7 +44,7 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	if err != nil {
 		return exitTrouble, err
 	}
-	if err := checkChoice("format", o.format, "text", "markdown", "json", "html", "tsv", "github", "junit"); err != nil {
+	if err := checkChoice("format", o.format, "text", "markdown", "json", "html", "tsv", "tmx", "github", "junit"); err != nil {
 		return exitTrouble, err
 	}
 	if err := checkChoice("color", o.color, "auto", "always", "never"); err != nil {
@@ -60,6 +61,9 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 		return exitTrouble, err
 	}
 	opts := diff.Options{ByLine: o.segments == "lines", IgnoreTrivial: o.ignoreTrivial, Metrics: ci.metricsOn, MetricOptions: ci.metrics}
+	if o.format == "tmx" && o.segments == "lines" {
+		return exitTrouble, usageError{"-f tmx needs sentences, not --segments lines"}
+	}
 	if o.glossary != "" {
 		if opts.Glossary, err = readGlossary(o.glossary, stdin); err != nil {
 			return exitTrouble, err
@@ -76,6 +80,12 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	if err != nil {
 		return exitTrouble, err
 	}
+	langA, langB, err := o.languages(a.Text, b.Text)
+	if err != nil {
+		return exitTrouble, err
+	}
+	opts.SplitA, opts.SplitB = align.Splitter{Lang: langA}, align.Splitter{Lang: langB}
+	opts.CrossLanguage = !sameLanguage(langA, langB)
 	cmp := diff.Compare(a, b, opts)
 	for _, note := range cmp.Notes {
 		fmt.Fprintf(stderr, "paradiff: note: %s\n", note)
@@ -97,6 +107,8 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 		err = report.HTML(stdout, cmp)
 	case "tsv":
 		err = report.TSV(stdout, cmp)
+	case "tmx":
+		err = report.TMX(stdout, cmp, langA.String(), langB.String())
 	default:
 		err = report.Text(stdout, cmp, report.TextOptions{
 			Color:      o.color == "always" || o.color == "auto" && getenv("NO_COLOR") == "" && isTerminal(stdout),
@@ -160,4 +172,3 @@ func isTerminal(w io.Writer) bool {
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
-

@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/paradiff/paradiff/align"
 	"github.com/paradiff/paradiff/report"
 )
@@ -44,9 +46,10 @@ gates or a baseline a failure (unless the baseline has it so too).
 Flags of paradiff A B:
   -f, --format FORMAT   text (default), markdown, json, html (one
                         self-contained page), tsv (aligned text: A and B
-                        per bead), github (GitHub Actions annotations) or
-                        junit (JUnit XML); directories: text, markdown,
-                        json, github, junit
+                        per bead), tmx (TMX 1.4b translation memory, with
+                        the languages of A and B), github (GitHub Actions
+                        annotations) or junit (JUnit XML); directories:
+                        text, markdown, json, github, junit
       --color WHEN      auto (default: colour on a terminal unless NO_COLOR
                         is set), always or never
       --segments UNIT   sentences (default), or lines: each input line is
@@ -109,9 +112,19 @@ Input encoding (all commands):
       --encoding-a NAME, --encoding-b NAME
                         the encoding of A or of B alone
 
+Languages (paradiff A B, align):
+      --lang-a TAG, --lang-b TAG
+                        the language of A or of B, a BCP 47 tag such as en,
+                        zh, ru, fr, es, ar, de, ja (default: detected from
+                        the text). It chooses the sentence rules; when A and
+                        B differ in language there is no word diff: beads
+                        report sentences one side lacks, moves, and numbers,
+                        Latin-script names and glossary terms that differ.
+
 Flags of split:
   -f, --format FORMAT   text (default, one segment a line) or json
       --segments UNIT   sentences (default) or lines
+      --lang TAG        the text's language (default: detected)
 
 Flags of align:
   -f, --format FORMAT   tsv (default: A indices, B indices, A text, B text)
@@ -156,9 +169,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 
 // common holds the flags every command shares.
 type common struct {
-	format   string
-	segments string
-	encoding encodings
+	format       string
+	segments     string
+	encoding     encodings
+	langA, langB string // --lang-a, --lang-b (split: --lang)
 }
 
 // encodings are the names of the input files' encodings: one for both,
@@ -185,6 +199,10 @@ func newFlagSet(name string, c *common, defaultFormat string) *flag.FlagSet {
 	fs.StringVar(&c.encoding.both, "encoding", "", "")
 	fs.StringVar(&c.encoding.a, "encoding-a", "", "")
 	fs.StringVar(&c.encoding.b, "encoding-b", "", "")
+	if name != "split" {
+		fs.StringVar(&c.langA, "lang-a", "", "")
+		fs.StringVar(&c.langB, "lang-b", "", "")
+	}
 	return fs
 }
 
@@ -236,19 +254,47 @@ func checkChoice(flagName, value string, choices ...string) error {
 }
 
 // segmenter returns how to cut a text into segments.
-func (c common) segmenter() (func(string) []align.Segment, error) {
-	if err := checkChoice("segments", c.segments, "sentences", "lines"); err != nil {
-		return nil, err
+// languages returns the languages of A and B: those the flags name, else
+// those align.DetectLanguage finds in the texts.
+func (c common) languages(textA, textB string) (a, b language.Tag, err error) {
+	pick := func(flagName, value, text string) (language.Tag, error) {
+		if value == "" {
+			return align.DetectLanguage(text), nil
+		}
+		tag, err := language.Parse(value)
+		if err != nil {
+			return language.Und, usageError{fmt.Sprintf("--%s %q: not a BCP 47 language tag (such as en, zh, ru, fr-CA)", flagName, value)}
+		}
+		return tag, nil
 	}
+	if a, err = pick("lang-a", c.langA, textA); err != nil {
+		return a, b, err
+	}
+	b, err = pick("lang-b", c.langB, textB)
+	return a, b, err
+}
+
+// sameLanguage reports whether two tags name one language, so that words
+// can be diffed; an undetermined one (no letters) matches any.
+func sameLanguage(a, b language.Tag) bool {
+	ba, _ := a.Base()
+	bb, _ := b.Base()
+	return a == language.Und || b == language.Und || ba == bb
+}
+
+// segment cuts text into segments as --segments says, sentences in the
+// rules of lang.
+func (c common) segment(text string, lang language.Tag) []align.Segment {
 	if c.segments == "lines" {
-		return align.Lines, nil
+		return align.Lines(text)
 	}
-	return align.Split, nil
+	return align.Splitter{Lang: lang}.Split(text)
 }
 
 func runSplit(args []string, stdin io.Reader, stdout io.Writer) error {
 	var c common
 	fs := newFlagSet("split", &c, "text")
+	fs.StringVar(&c.langA, "lang", "", "")
 	files, err := parse(fs, args, 1, "one file to split")
 	if err != nil {
 		return err
@@ -256,15 +302,18 @@ func runSplit(args []string, stdin io.Reader, stdout io.Writer) error {
 	if err := checkChoice("format", c.format, "text", "json"); err != nil {
 		return err
 	}
-	segment, err := c.segmenter()
-	if err != nil {
+	if err := checkChoice("segments", c.segments, "sentences", "lines"); err != nil {
 		return err
 	}
 	text, err := readInput(files[0], stdin, c.encoding.of(0))
 	if err != nil {
 		return err
 	}
-	segs := segment(text)
+	lang, _, err := c.languages(text, "")
+	if err != nil {
+		return err
+	}
+	segs := c.segment(text, lang)
 	if c.format == "json" {
 		return report.SegmentsJSON(stdout, segs)
 	}
@@ -281,15 +330,18 @@ func runAlign(args []string, stdin io.Reader, stdout io.Writer) error {
 	if err := checkChoice("format", c.format, "tsv", "json"); err != nil {
 		return err
 	}
-	segment, err := c.segmenter()
-	if err != nil {
+	if err := checkChoice("segments", c.segments, "sentences", "lines"); err != nil {
 		return err
 	}
 	a, b, err := readPair(files, stdin, c.encoding)
 	if err != nil {
 		return err
 	}
-	sa, sb := segment(a.Text), segment(b.Text)
+	la, lb, err := c.languages(a.Text, b.Text)
+	if err != nil {
+		return err
+	}
+	sa, sb := c.segment(a.Text, la), c.segment(b.Text, lb)
 	beads := align.Align(sa, sb)
 	if c.format == "json" {
 		return report.AlignmentJSON(stdout, beads)
