@@ -2,6 +2,7 @@ package align
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -110,8 +111,19 @@ func FuzzAlign(f *testing.F) {
 	f.Add("", "Only B.")
 	f.Add("双方会谈。两国元首签署了声明！", "Talks. 会谈。")
 	f.Add("x\xff. y.", "x. \xc3 y.")
+	f.Add("2025年5月8日，莫斯科\n\n两国元首举行会谈。军乐团奏国歌。", "Москва, 8 мая 2025 года\n\nСостоялись переговоры. Оркестр исполнил гимны.")
+	f.Add("Le comité s'est réuni (lundi) : 20 membres ?", "The committee met (Monday): 20 members?")
 	f.Fuzz(func(t *testing.T, a, b string) {
 		sa, sb := Split(a), Split(b)
-		checkCover(t, len(sa), len(sb), Align(sa, sb))
+		ab, ba := Align(sa, sb), Align(sb, sa)
+		checkCover(t, len(sa), len(sb), ab)
+		if len(ab) != len(ba) {
+			t.Fatalf("Align(a, b) has %d beads, Align(b, a) %d", len(ab), len(ba))
+		}
+		for k := range ab {
+			if !slices.Equal(ab[k].A, ba[k].B) || !slices.Equal(ab[k].B, ba[k].A) {
+				t.Fatalf("bead %d: Align(a, b) %v %v, Align(b, a) %v %v", k, ab[k].A, ab[k].B, ba[k].A, ba[k].B)
+			}
+		}
 	})
 }

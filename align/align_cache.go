@@ -1,0 +1,101 @@
+package align
+
+// The caches below make the dynamic program's cost calls cheap on long
+// texts; they change no result.
+
+// loadedRuns holds A runs spread out by token id, one per run length, so
+// that the tokens a B run shares with them take one pass over B's tokens:
+// the dynamic program prices every cell of a row against the same few A
+// runs. One is shared by the scorers of all the runs between pins.
+type loadedRuns struct {
+	count [][]int32 // by run length, by token id
+	owner []*scorer // by run length: whose run is loaded
+	start []int     // by run length: its start
+	bag   []*bag    // by run length: the run loaded
+}
+
+// load makes x, the run of A of length n starting at i, the loaded one.
+func (s *scorer) load(x *bag, i, n int) []int32 {
+	l := s.loaded
+	for len(l.count) <= n {
+		l.count = append(l.count, nil)
+		l.owner = append(l.owner, nil)
+		l.start = append(l.start, -1)
+		l.bag = append(l.bag, nil)
+	}
+	if l.owner[n] == s && l.start[n] == i {
+		return l.count[n]
+	}
+	c := l.count[n]
+	if c == nil {
+		c = make([]int32, len(s.weight))
+		l.count[n] = c
+	}
+	if old := l.bag[n]; old != nil {
+		for _, id := range old.ids {
+			c[id] = 0
+		}
+	}
+	for k, id := range x.ids {
+		c[id] = x.counts[k]
+	}
+	// A run merged in a cache slot may be overwritten later: keep the
+	// ids to clear in a bag of our own.
+	if l.bag[n] == nil {
+		l.bag[n] = &bag{}
+	}
+	l.bag[n].ids = append(l.bag[n].ids[:0], x.ids...)
+	l.owner[n], l.start[n] = s, i
+	return c
+}
+
+// runCache holds merged runs of one length, each in the slot its start
+// selects: the dynamic program asks for the runs that end in the last few
+// rows (A) or near the band (B) over and over.
+type runCache struct {
+	start []int // the run each slot holds, -1 for none
+	bags  []bag
+}
+
+// run returns the merged bags[start:start+n], from cache when it can.
+func run(caches *[]runCache, bags []bag, start, n int) *bag {
+	if n == 1 {
+		return &bags[start]
+	}
+	for len(*caches) <= n {
+		*caches = append(*caches, runCache{})
+	}
+	c := &(*caches)[n]
+	if c.start == nil {
+		size := 1
+		for size < min(len(bags), runCacheSize) {
+			size *= 2
+		}
+		c.start, c.bags = make([]int, size), make([]bag, size)
+		for k := range c.start {
+			c.start[k] = -1
+		}
+	}
+	k := start & (len(c.start) - 1)
+	if c.start[k] != start {
+		mergeInto(&c.bags[k], bags[start:start+n])
+		c.start[k] = start
+	}
+	return &c.bags[k]
+}
+
+// runCacheSize is the most slots a run cache has: more than the widest
+// band, so that a run stays cached while the band passes over it.
+const runCacheSize = 4096
+
+// sharedLoaded is the weighted size of the multiset intersection of the
+// loaded run whose counts are count and y.
+func (s *scorer) sharedLoaded(count []int32, y *bag) float64 {
+	m := 0.0
+	for k, id := range y.ids {
+		if c := count[id]; c > 0 {
+			m += float64(min(c, y.counts[k])) * s.weight[id]
+		}
+	}
+	return m
+}

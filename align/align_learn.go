@@ -1,0 +1,211 @@
+package align
+
+import (
+	"math"
+	"slices"
+)
+
+// Across languages, few words are anchors. But a first alignment, made
+// from lengths and anchors, already pairs most sentences correctly, and
+// the words of paired sentences co-occur: 神 with God, Gletscher with
+// glacier. Like hunalign when it has no dictionary, Align learns such
+// pairs from its first alignment and aligns again with them as anchors.
+//
+// A pair (x, y), x a token of A and y one of B, is learned when x and y
+// occur together in at least minCooccur beads, when of all the tokens
+// that occur with x, y has the highest Dice coefficient
+// 2·c(x,y) / (c(x) + c(y)), and x the highest of all that occur with y
+// (Melamed's competitive linking in its simplest form), and when that
+// coefficient is at least minDice. Tokens in more than maxBeadShare of
+// the beads (the, 的) are left out: they co-occur with everything.
+
+const (
+	minCooccur   = 4
+	minDice      = 0.5
+	maxBeadShare = 0.5
+
+	// maxLearnBeads bounds the work on long texts: beyond it, learning
+	// reads an evenly spread sample of the beads.
+	maxLearnBeads = 4000
+
+	// learnedWeight scales a learned pair's weight against an anchor's.
+	learnedWeight = 0.75
+)
+
+// learn adds the pairs learned from beads to f's bags as anchors, and
+// reports whether it found any.
+func (f *features) learn(beads []Bead) bool {
+	var sample []Bead
+	for _, b := range beads {
+		if len(b.A) > 0 && len(b.B) > 0 {
+			sample = append(sample, b)
+		}
+	}
+	if len(sample) > maxLearnBeads {
+		step := float64(len(sample)) / maxLearnBeads
+		picked := make([]Bead, 0, maxLearnBeads)
+		for k := range maxLearnBeads {
+			picked = append(picked, sample[int(float64(k)*step)])
+		}
+		sample = picked
+	}
+	if len(sample) < minCooccur {
+		return false
+	}
+
+	// The distinct tokens of each side of each bead.
+	sets := func(toks [][]int32, runs func(Bead) []int) [][]int32 {
+		out := make([][]int32, len(sample))
+		for k, b := range sample {
+			var ids []int32
+			for _, s := range runs(b) {
+				ids = append(ids, toks[s]...)
+			}
+			slices.Sort(ids)
+			out[k] = slices.Compact(ids)
+		}
+		return out
+	}
+	xs := sets(f.toksA, func(b Bead) []int { return b.A })
+	ys := sets(f.toksB, func(b Bead) []int { return b.B })
+	nid := len(f.weight)
+	cx, cy := make([]int32, nid), make([]int32, nid)
+	for k := range sample {
+		for _, x := range xs[k] {
+			cx[x]++
+		}
+		for _, y := range ys[k] {
+			cy[y]++
+		}
+	}
+	limit := int32(maxBeadShare * float64(len(sample)))
+	useful := func(c int32) bool { return c >= minCooccur && c <= max(limit, minCooccur) }
+	cxy := map[uint64]int32{}
+	var fx, fy []int32
+	for k := range sample {
+		fx, fy = fx[:0], fy[:0]
+		for _, x := range xs[k] {
+			if useful(cx[x]) {
+				fx = append(fx, x)
+			}
+		}
+		for _, y := range ys[k] {
+			if useful(cy[y]) {
+				fy = append(fy, y)
+			}
+		}
+		for _, x := range fx {
+			for _, y := range fy {
+				if x != y { // equal tokens are anchors already
+					cxy[uint64(x)<<32|uint64(y)]++
+				}
+			}
+		}
+	}
+
+	// Competitive linking: keep the pairs that are each other's best.
+	bestX, bestY := map[int32]float64{}, map[int32]float64{}
+	dice := func(key uint64, c int32) float64 {
+		x, y := int32(key>>32), int32(key&0xffffffff)
+		return 2 * float64(c) / float64(cx[x]+cy[y])
+	}
+	for key, c := range cxy {
+		if c < minCooccur {
+			continue
+		}
+		d := dice(key, c)
+		x, y := int32(key>>32), int32(key&0xffffffff)
+		bestX[x] = max(bestX[x], d)
+		bestY[y] = max(bestY[y], d)
+	}
+	pairOfX, pairOfY := map[int32]int32{}, map[int32]int32{}
+	var pairs []uint64
+	for key, c := range cxy {
+		if c < minCooccur {
+			continue
+		}
+		d := dice(key, c)
+		x, y := int32(key>>32), int32(key&0xffffffff)
+		if d >= minDice && d == bestX[x] && d == bestY[y] {
+			pairs = append(pairs, key)
+		}
+	}
+	if len(pairs) == 0 {
+		return false
+	}
+	// Map order is random: number the pairs in key order, so that the
+	// result does not depend on it. A token tied with two partners keeps
+	// the first.
+	slices.Sort(pairs)
+	for _, key := range pairs {
+		x, y := int32(key>>32), int32(key&0xffffffff)
+		if _, ok := pairOfX[x]; ok {
+			continue
+		}
+		if _, ok := pairOfY[y]; ok {
+			continue
+		}
+		id := int32(len(f.weight))
+		pairOfX[x], pairOfY[y] = id, id
+		f.weight = append(f.weight, 0)
+		f.lone = append(f.lone, false)
+	}
+
+	// Add the pairs to the bags, weighted like other tokens by the
+	// number of segments they occur in.
+	df := make([]int32, len(f.weight))
+	extra := func(toks [][]int32, pairOf map[int32]int32) [][]int32 {
+		out := make([][]int32, len(toks))
+		for s, ids := range toks {
+			for _, x := range ids {
+				if p, ok := pairOf[x]; ok {
+					out[s] = append(out[s], p)
+				}
+			}
+			seen := out[s][:0:0]
+			for _, p := range out[s] {
+				if !slices.Contains(seen, p) {
+					seen = append(seen, p)
+					df[p]++
+				}
+			}
+		}
+		return out
+	}
+	ea, eb := extra(f.toksA, pairOfX), extra(f.toksB, pairOfY)
+	n := float64(len(f.a) + len(f.b))
+	for id := nid; id < len(f.weight); id++ {
+		f.weight[id] = learnedWeight * math.Log(1+n/float64(max(df[id], 1)))
+	}
+	addTo := func(bags []bag, extra [][]int32) {
+		for s := range bags {
+			if len(extra[s]) == 0 {
+				continue
+			}
+			slices.Sort(extra[s])
+			g := bag{ids: extra[s], counts: make([]int32, len(extra[s]))}
+			for k, id := range extra[s] {
+				g.counts[k] = 1
+				g.mass += f.weight[id]
+			}
+			// Repeated ids become counts.
+			w := 0
+			for k := range g.ids {
+				if w > 0 && g.ids[w-1] == g.ids[k] {
+					g.counts[w-1]++
+					continue
+				}
+				g.ids[w], g.counts[w] = g.ids[k], g.counts[k]
+				w++
+			}
+			g.ids, g.counts = g.ids[:w], g.counts[:w]
+			g.segs, g.length = 0, 0
+			brk := bags[s].brk
+			mergeInto(&bags[s], []bag{bags[s], g})
+			bags[s].brk = brk
+		}
+	}
+	addTo(f.a, ea)
+	addTo(f.b, eb)
+	return true
+}

@@ -1,0 +1,667 @@
+package align
+
+import (
+	"math"
+	"slices"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/paradiff/paradiff/internal/textkey"
+)
+
+// A scorer prices beads. It sees a and b as lists of bags of weighted
+// tokens, one per segment at the finest level and one per block of
+// segments at the coarse levels of [path]; cost(i, j, s, limit) prices the
+// bead of shape s that starts at a[i], b[j]. The same formula serves both
+// modes, with the constants of [sameLanguage] or [crossLanguage]. A bead
+// of n segments of A and m of B costs
+//
+//	bead + perSegment·(n+m-2) + unmatched·(mass(x) + mass(y) - 2·shared(x, y))
+//	     + merge·extra + paragraph·breaks + length·GC(x, y)
+//
+// and a 1-0 or 0-1 bead costs skip + skipShare·mass, where x and y are
+// the merged runs, shared(x, y) the weight of the tokens they share (a
+// weighted multiset intersection), extra the mass of all but the largest
+// segment of each run (what merging adds), breaks the paragraph breaks
+// inside one run and not the other, and GC the Gale–Church length cost
+// ([scorer.lengthCost]).
+//
+// Same-language scoring weighs every content token; cross-language
+// scoring only the anchors both documents have (see anchor.go), plus the
+// pairs learned from a first alignment (align_learn.go) and dictionary
+// entries, so that there the length cost carries most of the decision and
+// the anchors settle what it leaves open.
+type scorer struct {
+	params
+	weight []float64 // per token id
+	lone   []bool    // per token id: see bag.lone
+	root   float64   // √(characters of B per character of A), digits apart
+	a, b   []bag
+	level  int // 0 for segments, k for blocks of 2ᵏ segments
+
+	sampleBits int // see coarser
+
+	// merged runs of two or more bags, by run length
+	runsA, runsB []runCache
+	loaded       *loadedRuns
+}
+
+// params are the constants of one scoring mode.
+type params struct {
+	bead       float64 // fixed cost of every bead that matches something
+	perSegment float64 // fixed cost of every segment beyond the second in a bead
+	skip       float64 // fixed cost of a 1-0 or 0-1 bead
+	skipShare  float64 // cost of leaving a segment unmatched, per unit of its mass
+	merge      float64 // cost of each segment beyond the first on a side, per unit of its mass
+	unmatched  float64 // cost per unit of unmatched mass in a matching bead
+	paragraph  float64 // cost of each paragraph break inside one side of a bead and not the other
+
+	// length scales the Gale–Church length cost against the token
+	// costs; variance is Gale and Church's s², the variance of B's
+	// length per character, in the units of [scorer.lengthCost].
+	length   float64
+	variance float64
+}
+
+// sameLanguage are the constants for two versions in one language.
+//
+// Tokens get weights that fall with the number of segments they occur
+// in, w = ln(1 + N/df), so that "the" counts for little and "Fascist" for
+// much. With skipShare = 0.9, two sentences are matched 1-1 rather than
+// both left alone when they share more than a tenth of their joint mass
+// (weighted Dice > 0.1): two versions of one statement paraphrase far more
+// often than they drop a sentence. A second sentence joins a bead when
+// (1-skipShare+merge)/2 = 20% of its own mass finds a partner not already
+// matched, so an inserted sentence next to a paraphrase is not glued onto
+// it. A Gale–Church length cost breaks the ties that word overlap leaves.
+// The constants were chosen on the same-language evaluation
+// (eval_test.go) and the readout demo; see the README.
+var sameLanguage = params{
+	bead:       0.5,
+	perSegment: 0.5,
+	skip:       0.3,
+	skipShare:  0.9,
+	merge:      0.3,
+	unmatched:  1,
+	paragraph:  paragraphCost,
+	length:     1,
+	variance:   6.8,
+}
+
+// crossLanguage are the constants for a text and its translation.
+//
+// The length cost is Gale and Church's, with the ratio of B's characters
+// to A's taken from the two texts. Its variance, crossVariance = 3, is
+// near what the gold 1-1 beads of every cross-language evaluation set
+// show in these units (a median-based estimate of 1.8 to 2.3 for German
+// and French, Chinese, Russian and English: lengths vary alike across
+// these pairs), a little wider for the heavier tail; Gale and Church's
+// 6.8 is in other units and let length decide too little.
+//
+// A 1-0 or 0-1 bead costs skip, with no length cost: Gale and Church
+// price a skipped sentence by its length, which glues a long inserted
+// sentence to its neighbour; here a sentence is left alone when matching
+// it costs more than skip, that is when its length or its anchors do not
+// fit. A bead of three segments costs perSegment more than a 1-1, one of
+// four twice that, in the spirit of Gale and Church's priors. Each anchor
+// left unmatched in a matching bead costs its weight; in a 1-0 or 0-1
+// bead, skipShare of it, so that a sentence whose number is nowhere near
+// is cheaper to skip than to glue.
+//
+// skip, perSegment and crossVariance were chosen together, on a grid, for
+// the best mean strict F1 over the cross-language evaluation sets
+// (eval_test.go: Text+Berg's German-French dev document and the perturbed
+// Bible and WMT pairs): 0.891 here, between 0.860 and 0.892 over skip 4 to
+// 6, perSegment 3 to 5 and variance 2 to 4 (the 0.892 costs Text+Berg
+// 0.024).
+var crossLanguage = params{
+	bead:       0,
+	perSegment: 4,
+	skip:       5,
+	skipShare:  0.5,
+	merge:      0,
+	unmatched:  1,
+	paragraph:  paragraphCost,
+	length:     1,
+	variance:   crossVariance,
+}
+
+// paragraphCost is the cost of a bead that crosses a paragraph break on
+// one side only, per break: Gale and Church aligned paragraphs before
+// sentences, and a translation rarely moves a sentence into the next
+// paragraph. It is about the difference between a 2-1 bead and a 1-1 plus
+// a 1-0, so that a sentence alone in its paragraph is left unmatched
+// rather than glued across the break. See [paragraphBreaks] for where the
+// breaks come from.
+const paragraphCost = 2
+
+// crossVariance is s² for cross-language beads; see [crossLanguage].
+const crossVariance = 3
+
+// Anchor weights relative to a word's, in cross-language scoring: a
+// punctuation mark is weak evidence, a number strong. Each multiplies the
+// token's ln(1 + N/df) weight (see [sameLanguage]). Set by judgement, not
+// tuned.
+const (
+	punctWeight  = 0.5
+	numberWeight = 1.5
+	dictWeight   = 1.0
+)
+
+// bag is a segment's tokens, or a run's, as sorted (id, count) pairs.
+type bag struct {
+	ids    []int32
+	counts []int32
+	mass   float64 // the weights of all its tokens
+	length float64 // for the length cost, in the units of [scorer.lengthCost]
+	segs   int     // segments it holds
+	brk    bool    // a paragraph break follows it
+
+	// lone is the part of mass that can never be matched: dictionary
+	// entries whose translation the other text lacks. Leaving a segment
+	// unmatched does not lose it.
+	lone float64
+}
+
+// features is what scoring needs of two documents, computed once.
+type features struct {
+	cross        bool
+	weight       []float64 // by token id
+	lone         []bool    // by token id: see bag.lone
+	root         float64
+	a, b         []bag
+	toksA, toksB [][]int32 // every token of every segment, for learning
+}
+
+// tokenized is the token ids of every segment of two texts, interned by
+// one tokenizer.
+type tokenized struct {
+	tk   *tokenizer
+	a, b [][]int32
+}
+
+func tokenize(a, b []Segment, dict *compiledDict) tokenized {
+	tk := newTokenizer(dict)
+	return tokenized{tk, tk.all(a), tk.all(b)}
+}
+
+// newFeatures weighs the tokens of a and b and makes their bags. With
+// cross set, a bag holds only the anchors both documents have; otherwise
+// every content token, punctuation and dictionary entries excluded.
+func newFeatures(a, b []Segment, t tokenized, cross bool) *features {
+	tk, ta, tb := t.tk, t.a, t.b
+	nid := len(tk.kinds)
+	inA, inB := make([]int32, nid), make([]int32, nid)
+	df := make([]int32, nid)
+	count := func(toks [][]int32, in []int32) {
+		for _, ids := range toks {
+			for k, id := range ids {
+				in[id]++
+				if !slices.Contains(ids[:k], id) {
+					df[id]++
+				}
+			}
+		}
+	}
+	count(ta, inA)
+	count(tb, inB)
+	n := float64(len(a) + len(b))
+	weight := make([]float64, nid)
+	for id := range weight {
+		w := math.Log(1 + n/float64(max(df[id], 1)))
+		kind := tk.kinds[id]
+		switch {
+		case !cross:
+			if kind == kindPunct || kind == kindDict {
+				w = 0
+			}
+		case kind == kindDict:
+			// An entry found in one text only still weighs: the dictionary
+			// expected its translation, and the other text does not have
+			// it, a sign that the sentence has no counterpart there.
+			w *= dictWeight
+		case inA[id] == 0 || inB[id] == 0:
+			w = 0 // can never be matched
+		case kind == kindWord && !balanced(inA[id], inB[id]):
+			w = 0
+		case kind == kindPunct:
+			w *= punctWeight
+		case kind == kindNumber || kind == kindMonth:
+			w *= numberWeight
+		}
+		weight[id] = w
+	}
+	f := &features{cross: cross, weight: weight, root: 1, toksA: ta, toksB: tb}
+	lenA, lenB := segmentLengths(a, cross), segmentLengths(b, cross)
+	if ta, tb := totalText(lenA), totalText(lenB); ta > 0 && tb > 0 {
+		f.root = math.Sqrt(float64(tb) / float64(ta))
+	}
+	f.lone = make([]bool, nid)
+	for id := range f.lone {
+		f.lone[id] = cross && tk.kinds[id] == kindDict && (inA[id] == 0 || inB[id] == 0)
+	}
+	f.a = makeBags(ta, lenA, f.root, weight, f.lone)
+	f.b = makeBags(tb, lenB, 1/f.root, weight, f.lone)
+	for k, brk := range paragraphBreaks(a) {
+		f.a[k].brk = brk
+	}
+	for k, brk := range paragraphBreaks(b) {
+		f.b[k].brk = brk
+	}
+	return f
+}
+
+// paragraphBreaks reports, for each segment, whether a paragraph break
+// follows it. Segments carry no paragraph marks, but their offsets tell
+// how much white space lies between them: a break is a gap wider than
+// the usual one between sentences of a paragraph, taken as the gap that a
+// tenth of the gaps are no wider than (none in Chinese, one space in
+// Russian). Text where all gaps are alike, such as one sentence a line,
+// has no breaks.
+func paragraphBreaks(segs []Segment) []bool {
+	if len(segs) < 3 {
+		return nil
+	}
+	gaps := make([]int, len(segs)-1)
+	for k := range gaps {
+		gaps[k] = segs[k+1].Start - segs[k].End
+	}
+	sorted := slices.Sorted(slices.Values(gaps))
+	usual := sorted[len(sorted)/10]
+	out := make([]bool, len(segs))
+	for k, g := range gaps {
+		out[k] = g > usual
+	}
+	return out
+}
+
+// breaksWithin counts the paragraph breaks between the bags of a run.
+func breaksWithin(run []bag) int {
+	n := 0
+	for k := 0; k+1 < len(run); k++ {
+		if run[k].brk {
+			n++
+		}
+	}
+	return n
+}
+
+// balanced reports whether a word occurs about as often in each document,
+// as a name does in a text and its translation: at most twice as often
+// plus one. Function words that two languages share in spelling, not in
+// meaning, fail it.
+func balanced(na, nb int32) bool {
+	return max(na, nb) <= 2*min(na, nb)+1
+}
+
+// makeBags makes the bags of one text, its lengths scaled by scale (√ratio
+// for A, 1/√ratio for B) into the units of [scorer.lengthCost].
+func makeBags(toks [][]int32, lens []textLength, scale float64, weight []float64, lone []bool) []bag {
+	out := make([]bag, len(toks))
+	for k, ids := range toks {
+		ids = slices.Sorted(slices.Values(ids))
+		g := bag{length: float64(lens[k].text)*scale + float64(lens[k].digits), segs: 1}
+		for _, id := range ids {
+			w := weight[id]
+			if w == 0 {
+				continue
+			}
+			if n := len(g.ids); n > 0 && g.ids[n-1] == id {
+				g.counts[n-1]++
+			} else {
+				g.ids = append(g.ids, id)
+				g.counts = append(g.counts, 1)
+			}
+			g.mass += w
+			if lone[id] {
+				g.lone += w
+			}
+		}
+		out[k] = g
+	}
+	return out
+}
+
+// textLength is a segment's length for the length cost, in characters:
+// digits apart across languages.
+type textLength struct{ text, digits int }
+
+// segmentLengths returns the lengths of segs. In one language a length is
+// all its characters. Across languages it leaves out white space, which
+// some scripts use between words and others do not, and counts digits
+// apart: they are written alike in both languages, so that a Chinese
+// dateline is as long as its English translation although Chinese text
+// is a third as long as English.
+func segmentLengths(segs []Segment, cross bool) []textLength {
+	out := make([]textLength, len(segs))
+	for k, s := range segs {
+		if !cross {
+			out[k].text = utf8.RuneCountInString(s.Text)
+			continue
+		}
+		for _, r := range s.Text {
+			switch {
+			case unicode.IsSpace(r):
+			case unicode.IsDigit(r):
+				out[k].digits++
+			default:
+				out[k].text++
+			}
+		}
+	}
+	return out
+}
+
+func totalText(lens []textLength) int {
+	n := 0
+	for _, l := range lens {
+		n += l.text
+	}
+	return n
+}
+
+// tokenizer interns token keys to small integers.
+type tokenizer struct {
+	dict  *compiledDict
+	ids   map[string]int32 // by key
+	raw   map[string]int32 // by the token's text, to skip computing keys
+	kinds []tokenKind      // by id
+	keys  []string         // by id
+}
+
+func newTokenizer(dict *compiledDict) *tokenizer {
+	return &tokenizer{dict: dict, ids: map[string]int32{}, raw: map[string]int32{}}
+}
+
+func (tk *tokenizer) all(segs []Segment) [][]int32 {
+	out := make([][]int32, len(segs))
+	for k, s := range segs {
+		out[k] = tk.segment(s.Text)
+	}
+	return out
+}
+
+func (tk *tokenizer) intern(key string, kind tokenKind) int32 {
+	id, ok := tk.ids[key]
+	if !ok {
+		id = int32(len(tk.kinds))
+		tk.ids[key] = id
+		tk.kinds = append(tk.kinds, kind)
+		tk.keys = append(tk.keys, key)
+	}
+	return id
+}
+
+// segment returns the token ids of one segment; see [segmentTokens] for
+// what they are.
+func (tk *tokenizer) segment(text string) []int32 {
+	toks := textkey.Tokens(text, 0)
+	out := make([]int32, 0, len(toks)/2+1)
+	var words []string // word keys, for the dictionary
+	for k, t := range toks {
+		s := text[t.Start:t.End]
+		switch t.Class {
+		case textkey.Number:
+			n := numberKey(s)
+			if m, ok := cjkMonth(text, toks, k, n); ok {
+				out = append(out, tk.intern("@m"+m, kindMonth))
+				continue
+			}
+			out = append(out, tk.intern(n, kindNumber))
+		case textkey.Word, textkey.Symbol:
+			id, ok := tk.raw[s]
+			if !ok {
+				id = tk.intern(textkey.Key(s), kindWord)
+				tk.raw[s] = id
+			}
+			key := tk.keys[id]
+			if m, ok := monthName(s, key, text, toks, k); ok {
+				out = append(out, tk.intern("@m"+m, kindMonth))
+				continue
+			}
+			if m, ok := cjkNumeralMonth(text, toks, k); ok {
+				out = append(out, tk.intern("@m"+m, kindMonth))
+				continue
+			}
+			if tk.dict != nil {
+				words = append(words, key)
+			}
+			out = append(out, id)
+		case textkey.Punct:
+			if p, ok := punctAnchor(s); ok {
+				out = append(out, tk.intern(p, kindPunct))
+			}
+		}
+	}
+	if tk.dict != nil {
+		for _, e := range tk.dict.find(words) {
+			out = append(out, tk.intern(e, kindDict))
+		}
+	}
+	return out
+}
+
+func newScorer(f *features, p params) *scorer {
+	return &scorer{params: p, weight: f.weight, lone: f.lone, root: f.root, a: f.a, b: f.b, loaded: &loadedRuns{}}
+}
+
+// sub returns a scorer for a[i0:i1] and b[j0:j1].
+func (s *scorer) sub(i0, i1, j0, j1 int) *scorer {
+	return &scorer{params: s.params, weight: s.weight, lone: s.lone, root: s.root, a: s.a[i0:i1], b: s.b[j0:j1], loaded: s.loaded}
+}
+
+// coarser returns a scorer over blocks of two consecutive bags of s (the
+// last block of an odd list holds one).
+//
+// A block of 2ᵏ segments holds many more distinct tokens than one, and
+// would make each cost dearer by as much. So a level keeps only the token
+// ids whose hash has its sampleBits low bits clear, with sampleBits raised
+// until the blocks hold about blockTokens distinct tokens on average. The
+// choice depends on the id alone, so both texts keep the same words, and
+// what two blocks share is kept in proportion. The coarse levels only
+// guide the search: the finest level sees every token.
+func (s *scorer) coarser() *scorer {
+	c := *s
+	c.level++
+	c.runsA, c.runsB = nil, nil
+	c.a, c.b = pairUp(s.a), pairUp(s.b)
+	distinct := 0
+	for _, g := range c.a {
+		distinct += len(g.ids)
+	}
+	for _, g := range c.b {
+		distinct += len(g.ids)
+	}
+	mean := float64(distinct) / float64(max(len(c.a)+len(c.b), 1))
+	for mean > blockTokens {
+		c.sampleBits++
+		mean /= 2
+	}
+	if c.sampleBits > s.sampleBits {
+		for k := range c.a {
+			c.sample(&c.a[k])
+		}
+		for k := range c.b {
+			c.sample(&c.b[k])
+		}
+	}
+	return &c
+}
+
+// blockTokens is about how many distinct tokens a block of the coarse
+// levels keeps.
+const blockTokens = 128
+
+// kept reports whether token id is kept at the scorer's level.
+func (s *scorer) kept(id int32) bool {
+	h := uint32(id) * 0x9e3779b1 // Fibonacci hashing: spreads the bits
+	h ^= h >> 16
+	return h&(1<<s.sampleBits-1) == 0
+}
+
+func pairUp(bags []bag) []bag {
+	out := make([]bag, 0, (len(bags)+1)/2)
+	for k := 0; k < len(bags); k += 2 {
+		var g bag
+		mergeInto(&g, bags[k:min(k+2, len(bags))])
+		g.brk = bags[min(k+1, len(bags)-1)].brk
+		out = append(out, g)
+	}
+	return out
+}
+
+// sample drops the tokens of g not kept at the scorer's level.
+func (s *scorer) sample(g *bag) {
+	w := 0
+	g.mass, g.lone = 0, 0
+	for k, id := range g.ids {
+		if !s.kept(id) {
+			continue
+		}
+		g.ids[w], g.counts[w] = id, g.counts[k]
+		m := float64(g.counts[k]) * s.weight[id]
+		g.mass += m
+		if s.lone[id] {
+			g.lone += m
+		}
+		w++
+	}
+	g.ids, g.counts = g.ids[:w], g.counts[:w]
+}
+
+// cost is the cost of the bead of shape sh starting at a[i], b[j]. When
+// the bead is sure to cost limit or more, it may return any value of at
+// least limit without working out the exact cost: the tokens two runs
+// share cut the cost by at most twice the smaller mass, so the rest of
+// the cost bounds it from below.
+func (s *scorer) cost(i, j int, sh Shape, limit float64) float64 {
+	switch {
+	case sh.A == 0:
+		return s.skipRun(s.b[j : j+sh.B])
+	case sh.B == 0:
+		return s.skipRun(s.a[i : i+sh.A])
+	}
+	xs, ys := s.a[i:i+sh.A], s.b[j:j+sh.B]
+	x, y := run(&s.runsA, s.a, i, sh.A), run(&s.runsB, s.b, j, sh.B)
+	segs := x.segs + y.segs
+	c := s.bead + s.perSegment*float64(max(segs-2, 0))
+	if s.merge != 0 {
+		c += s.merge * (extraMass(xs) + extraMass(ys))
+	}
+	if len(xs) > 1 || len(ys) > 1 {
+		if d := breaksWithin(xs) - breaksWithin(ys); d != 0 {
+			c += s.paragraph * float64(max(d, -d))
+		}
+	}
+	c += s.length * s.lengthCost(x.length, y.length)
+	if bound := c + s.unmatched*math.Abs(x.mass-y.mass); bound >= limit {
+		return bound
+	}
+	return c + s.unmatched*(x.mass+y.mass-2*s.sharedLoaded(s.load(x, i, sh.A), y))
+}
+
+func (s *scorer) skipRun(run []bag) float64 {
+	c := 0.0
+	for k := range run {
+		c += s.skip*float64(run[k].segs) + s.skipShare*(run[k].mass-run[k].lone)
+	}
+	return c
+}
+
+// lengthCost is Gale and Church's (1993) cost of matching x characters of
+// A with y of B: -ln P(|δ| or more), δ being how far y is from the
+// expected x·ratio in standard deviations. Equal expected lengths cost 0.
+// Both lengths are in one unit, halfway between A's and B's characters
+// (A's times √ratio, B's over it, digits as they are: see [makeBags]), so
+// that the cost is the same whichever version is A.
+func (s *scorer) lengthCost(x, y float64) float64 {
+	if x == 0 && y == 0 {
+		return 0
+	}
+	delta := (y - x) / math.Sqrt(s.variance*(x+y)/2)
+	return tailCost(math.Abs(delta))
+}
+
+// tailCost is -ln P(|Z| ≥ z) for a standard normal Z, floored at
+// P = 1e-12, from a table: the dynamic program asks for it millions of
+// times on long texts. Between table points it interpolates linearly,
+// which is within 1e-6 of the exact value.
+func tailCost(z float64) float64 {
+	f := z / tailStep
+	if f >= float64(len(tailTable)-1) {
+		return tailTable[len(tailTable)-1]
+	}
+	k := int(f)
+	return tailTable[k] + (f-float64(k))*(tailTable[k+1]-tailTable[k])
+}
+
+const tailStep = 1.0 / 256
+
+var tailTable = func() []float64 {
+	// Beyond z = 7.5, P < 1e-12: the floor.
+	t := make([]float64, int(7.5/tailStep)+2)
+	for k := range t {
+		p := math.Erfc(float64(k) * tailStep / math.Sqrt2)
+		t[k] = -math.Log(max(p, 1e-12))
+	}
+	return t
+}()
+
+// extraMass is the mass of all but the largest bag: what a merge adds.
+func extraMass(bags []bag) float64 {
+	if len(bags) < 2 {
+		return 0
+	}
+	m, top := 0.0, 0.0
+	for k := range bags {
+		m += bags[k].mass
+		top = max(top, bags[k].mass)
+	}
+	return m - top
+}
+
+// mergeInto sets out to the union (sum of counts) of bags, reusing its
+// storage.
+func mergeInto(out *bag, bags []bag) {
+	out.mass, out.lone, out.length, out.segs = 0, 0, 0, 0
+	for k := range bags {
+		out.mass += bags[k].mass
+		out.lone += bags[k].lone
+		out.length += bags[k].length
+		out.segs += bags[k].segs
+	}
+	out.ids, out.counts = append(out.ids[:0], bags[0].ids...), append(out.counts[:0], bags[0].counts...)
+	for k := 1; k < len(bags); k++ {
+		n := len(out.ids)
+		// Merge in place from the back: grow, then fill from the end.
+		g := &bags[k]
+		shared := 0
+		for i, j := 0, 0; i < n && j < len(g.ids); {
+			switch {
+			case out.ids[i] < g.ids[j]:
+				i++
+			case out.ids[i] > g.ids[j]:
+				j++
+			default:
+				shared++
+				i, j = i+1, j+1
+			}
+		}
+		total := n + len(g.ids) - shared
+		out.ids, out.counts = slices.Grow(out.ids, total-n)[:total], slices.Grow(out.counts, total-n)[:total]
+		i, j, w := n-1, len(g.ids)-1, total-1
+		for ; j >= 0; w-- {
+			switch {
+			case i >= 0 && out.ids[i] > g.ids[j]:
+				out.ids[w], out.counts[w] = out.ids[i], out.counts[i]
+				i--
+			case i >= 0 && out.ids[i] == g.ids[j]:
+				out.ids[w], out.counts[w] = out.ids[i], out.counts[i]+g.counts[j]
+				i, j = i-1, j-1
+			default:
+				out.ids[w], out.counts[w] = g.ids[j], g.counts[j]
+				j--
+			}
+		}
+	}
+}

@@ -1,0 +1,35 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLanguages(t *testing.T) {
+	dir := t.TempDir()
+	zh := write(t, dir, "zh.txt", []byte("两国元首签署了20多份合作文件。"))
+	ru := write(t, dir, "ru.txt", []byte("Главы государств подписали более 30 документов."))
+	ru20 := write(t, dir, "ru20.txt", []byte("Главы государств подписали более 20 документов."))
+	en := write(t, dir, "en.txt", []byte("Mr. Wang met Dr. Lavrov. They agreed."))
+	tests := []struct {
+		args       []string
+		wantCode   int
+		wantOut    string
+		wantStderr string
+	}{
+		// Across languages there is no word diff: only the numbers differ here.
+		{[]string{zh, ru}, 1, "critical: number", ""},
+		{[]string{zh, ru20}, 0, "", ""},
+		{[]string{"--lang-a", "zh", "--lang-b", "ru", zh, ru20}, 0, "", ""},
+		{[]string{"--lang-a", "not a tag!", zh, ru}, 2, "", `--lang-a "not a tag!": not a BCP 47 language tag`},
+		{[]string{"split", "--lang", "en", en}, 0, "Mr. Wang met Dr. Lavrov.\nThey agreed.\n", ""},
+		{[]string{"-f", "tmx", zh, ru20}, 0, `xml:lang="zh"`, ""},
+		{[]string{"-f", "tmx", "--lang-b", "ru-RU", zh, ru20}, 0, `xml:lang="ru-RU"`, ""},
+	}
+	for _, tt := range tests {
+		code, out, stderr := runCmd(t, "", tt.args...)
+		if code != tt.wantCode || !strings.Contains(out, tt.wantOut) || !strings.Contains(stderr, tt.wantStderr) {
+			t.Errorf("paradiff %q: exit %d, stdout %q, stderr %q; want %d, %q, %q", tt.args, code, out, stderr, tt.wantCode, tt.wantOut, tt.wantStderr)
+		}
+	}
+}
