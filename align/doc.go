@@ -10,8 +10,9 @@
 //
 // A [Bead] is one step of an alignment: a run of segments of A matched
 // with a run of segments of B, either of which may be empty. [Align]
-// returns beads that cover both texts in order, chosen by dynamic
-// programming to leave the least content unmatched (see the similarity
-// type for the scoring and the constants that tune it). Text is valid
-// UTF-8; invalid bytes are carried through, never dropped.
+// returns beads that cover both texts in order: segments equal on both
+// sides pin the skeleton, and dynamic programming aligns the gaps between
+// pins, in two languages or one (see [Aligner.Align] for the scoring, and
+// the sameLanguage and crossLanguage constants that tune it). Text is
+// valid UTF-8; invalid bytes are carried through, never dropped.
 package align

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"golang.org/x/term"
+	"golang.org/x/text/language"
 
 	"github.com/paradiff/paradiff/align"
 	"github.com/paradiff/paradiff/diff"
@@ -33,6 +34,7 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	fs.StringVar(&o.color, "color", "auto", "")
 	fs.BoolVar(&o.ignoreTrivial, "ignore-trivial", false, "")
 	fs.StringVar(&o.glossary, "glossary", "", "")
+	fs.StringVar(&o.dictionary, "dictionary", "", "")
 	fs.BoolVar(&o.sideBySide, "side-by-side", false, "")
 	fs.BoolVar(&o.sideBySide, "y", false, "")
 	fs.IntVar(&o.context, "context", 0, "")
@@ -69,23 +71,26 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 			return exitTrouble, err
 		}
 	}
+	if o.dictionary != "" {
+		if opts.Aligner.Dictionary, err = readDictionary(o.dictionary, stdin); err != nil {
+			return exitTrouble, err
+		}
+	}
 	if dirs, err := dirPair(files); err != nil || dirs {
 		if err != nil {
 			return exitTrouble, err
 		}
-		d := dirRun{dirA: files[0], dirB: files[1], format: o.format, encoding: o.encoding, opts: opts, ci: ci}
+		d := dirRun{dirA: files[0], dirB: files[1], format: o.format, flags: o.common, opts: opts, ci: ci}
 		return d.run(stdout, stderr)
 	}
 	a, b, err := readPair(files, stdin, o.encoding)
 	if err != nil {
 		return exitTrouble, err
 	}
-	langA, langB, err := o.languages(a.Text, b.Text)
+	langA, langB, err := o.withLanguages(&opts, a.Text, b.Text)
 	if err != nil {
 		return exitTrouble, err
 	}
-	opts.SplitA, opts.SplitB = align.Splitter{Lang: langA}, align.Splitter{Lang: langB}
-	opts.CrossLanguage = !sameLanguage(langA, langB)
 	cmp := diff.Compare(a, b, opts)
 	for _, note := range cmp.Notes {
 		fmt.Fprintf(stderr, "paradiff: note: %s\n", note)
@@ -134,6 +139,31 @@ func readGlossary(name string, stdin io.Reader) ([]diff.Term, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return terms, nil
+}
+
+// withLanguages sets the options that depend on the languages of A and B
+// (see common.languages): the sentence rules, the aligner's mode, and
+// whether words are diffed.
+func (c common) withLanguages(opts *diff.Options, textA, textB string) (langA, langB language.Tag, err error) {
+	if langA, langB, err = c.languages(textA, textB); err != nil {
+		return langA, langB, err
+	}
+	opts.SplitA, opts.SplitB = align.Splitter{Lang: langA}, align.Splitter{Lang: langB}
+	opts.Aligner.LangA, opts.Aligner.LangB = langA, langB
+	opts.CrossLanguage = !sameLanguage(langA, langB)
+	return langA, langB, nil
+}
+
+func readDictionary(name string, stdin io.Reader) (align.Dictionary, error) {
+	text, err := readInput(name, stdin, "")
+	if err != nil {
+		return nil, err
+	}
+	dict, err := align.LoadDictionary(strings.NewReader(text))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return dict, nil
 }
 
 func readPair(files []string, stdin io.Reader, enc encodings) (a, b diff.Document, err error) {

@@ -48,7 +48,7 @@ func isDir(name string) bool {
 type dirRun struct {
 	dirA, dirB string
 	format     string
-	encoding   encodings
+	flags      common // encodings and languages
 	opts       diff.Options
 	ci         *ciRun
 }
@@ -191,13 +191,17 @@ func (d *dirRun) comparePair(rel string) (*diff.Comparison, error) {
 	a := diff.Document{Name: filepath.Join(d.dirA, filepath.FromSlash(rel))}
 	b := diff.Document{Name: filepath.Join(d.dirB, filepath.FromSlash(rel))}
 	var err error
-	if a.Text, err = readInput(a.Name, nil, d.encoding.of(0)); err != nil {
+	if a.Text, err = readInput(a.Name, nil, d.flags.encoding.of(0)); err != nil {
 		return nil, err
 	}
-	if b.Text, err = readInput(b.Name, nil, d.encoding.of(1)); err != nil {
+	if b.Text, err = readInput(b.Name, nil, d.flags.encoding.of(1)); err != nil {
 		return nil, err
 	}
-	return diff.Compare(a, b, d.opts), nil
+	opts := d.opts
+	if _, _, err := d.flags.withLanguages(&opts, a.Text, b.Text); err != nil {
+		return nil, err
+	}
+	return diff.Compare(a, b, opts), nil
 }
 
 // github writes the annotations of every file, an annotation for each file

@@ -33,3 +33,22 @@ func TestLanguages(t *testing.T) {
 		}
 	}
 }
+
+func TestDictionary(t *testing.T) {
+	dir := t.TempDir()
+	bad := write(t, dir, "bad.dic", []byte("Путин @ 普京\nno separator here\n"))
+	zh, ru := "../../testdata/readout/zh.txt", "../../testdata/readout/ru.txt"
+	dict := "../../align/testdata/align/zh-ru.dic"
+	code, out, stderr := runCmd(t, "", "align", "-f", "json", "--dictionary", dict, zh, ru)
+	if code != 0 || !strings.Contains(out, `"beads"`) {
+		t.Fatalf("align --dictionary: exit %d, stderr %q", code, stderr)
+	}
+	// The dictionary tells apart the last two sentences, which only one
+	// readout each has (see align's readout test).
+	if !strings.Contains(out, `{"a":[11],"b":[]}`) && !strings.Contains(strings.Join(strings.Fields(out), ""), `{"a":[11],"b":[]}`) {
+		t.Errorf("align --dictionary: A's last sentence is not a 1-0 bead:\n%s", out)
+	}
+	if code, _, stderr := runCmd(t, "", "--dictionary", bad, zh, ru); code != 2 || !strings.Contains(stderr, "bad.dic: align: dictionary line 2") {
+		t.Errorf("bad dictionary: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -120,6 +120,9 @@ Languages (paradiff A B, align):
                         B differ in language there is no word diff: beads
                         report sentences one side lacks, moves, and numbers,
                         Latin-script names and glossary terms that differ.
+      --dictionary FILE word pairs for aligning across languages, in
+                        hunalign's format: "target @ source" a line (B's
+                        word @ A's word)
 
 Flags of split:
   -f, --format FORMAT   text (default, one segment a line) or json
@@ -173,6 +176,7 @@ type common struct {
 	segments     string
 	encoding     encodings
 	langA, langB string // --lang-a, --lang-b (split: --lang)
+	dictionary   string // align: --dictionary
 }
 
 // encodings are the names of the input files' encodings: one for both,
@@ -323,6 +327,7 @@ func runSplit(args []string, stdin io.Reader, stdout io.Writer) error {
 func runAlign(args []string, stdin io.Reader, stdout io.Writer) error {
 	var c common
 	fs := newFlagSet("align", &c, "tsv")
+	fs.StringVar(&c.dictionary, "dictionary", "", "")
 	files, err := parse(fs, args, 2, "two files to align, A and B")
 	if err != nil {
 		return err
@@ -342,7 +347,13 @@ func runAlign(args []string, stdin io.Reader, stdout io.Writer) error {
 		return err
 	}
 	sa, sb := c.segment(a.Text, la), c.segment(b.Text, lb)
-	beads := align.Align(sa, sb)
+	aligner := align.Aligner{LangA: la, LangB: lb}
+	if c.dictionary != "" {
+		if aligner.Dictionary, err = readDictionary(c.dictionary, stdin); err != nil {
+			return err
+		}
+	}
+	beads := aligner.Align(sa, sb)
 	if c.format == "json" {
 		return report.AlignmentJSON(stdout, beads)
 	}
