@@ -162,8 +162,21 @@ func Compare(a, b Document, opts Options) *Comparison {
 		}
 	}
 	c := &Comparison{A: a, B: b, Notes: notes}
+	beads := opts.Aligner.Align(a.Segments, b.Segments)
+	// The metrics need the beads but not the changes: compute them
+	// meanwhile.
+	metricsDone := make(chan struct{})
+	if opts.Metrics && !opts.CrossLanguage {
+		hyps, refs := scoredSegments(a, b, beads)
+		go func() {
+			defer close(metricsDone)
+			c.Metrics, _ = Score(hyps, [][]string{refs}, opts.MetricOptions)
+		}()
+	} else {
+		close(metricsDone)
+	}
 	aPos, bPos := 0, 0 // where the next segment of each side starts, for empty spans
-	for _, ab := range opts.Aligner.Align(a.Segments, b.Segments) {
+	for _, ab := range beads {
 		sa := newSide(a.Text, runSpan(a.Segments, ab.A, aPos))
 		sb := newSide(b.Text, runSpan(b.Segments, ab.B, bPos))
 		aPos, bPos = sa.span.end, sb.span.end
@@ -183,10 +196,7 @@ func Compare(a, b Document, opts Options) *Comparison {
 	}
 	findMoves(c)
 	c.Summary = summarize(c)
-	if opts.Metrics && !opts.CrossLanguage {
-		hyps, refs := c.ScoredSegments()
-		c.Metrics, _ = Score(hyps, [][]string{refs}, opts.MetricOptions)
-	}
+	<-metricsDone
 	return c
 }
 

@@ -1,8 +1,10 @@
 package diff
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 
@@ -95,30 +97,47 @@ func Score(hyps []string, refs [][]string, opts MetricOptions) (*Metrics, error)
 		m.Lang = detectTarget(refs...)
 		m.Detected = m.Lang != ""
 	}
+	// The three metrics read the same segments and nothing else: compute
+	// them side by side.
+	var wg sync.WaitGroup
+	var errs [3]error
 	if opts.Only.Has(MetricBLEU) {
 		b := opts.BLEU
 		if b.Tokenize == "" {
 			b.Tokenize, m.Note = TokenizerFor(m.Lang)
 		}
-		s, err := b.CorpusScore(hyps, refs)
-		if err != nil {
-			return nil, err
-		}
-		m.BLEU = &s
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var s metric.BLEUScore
+			if s, errs[0] = b.CorpusScore(hyps, refs); errs[0] == nil {
+				m.BLEU = &s
+			}
+		}()
 	}
 	if opts.Only.Has(MetricCHRF) {
-		s, err := opts.CHRF.CorpusScore(hyps, refs)
-		if err != nil {
-			return nil, err
-		}
-		m.CHRF = &s
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var s metric.CHRFScore
+			if s, errs[1] = opts.CHRF.CorpusScore(hyps, refs); errs[1] == nil {
+				m.CHRF = &s
+			}
+		}()
 	}
 	if opts.Only.Has(MetricTER) {
-		s, err := opts.TER.CorpusScore(hyps, refs)
-		if err != nil {
-			return nil, err
-		}
-		m.TER = &s
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var s metric.TERScore
+			if s, errs[2] = opts.TER.CorpusScore(hyps, refs); errs[2] == nil {
+				m.TER = &s
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs[:]...); err != nil {
+		return nil, err
 	}
 	return m, nil
 }
@@ -173,10 +192,18 @@ scan:
 // inside them turned into spaces (sacreBLEU reads one segment a line). A
 // bead with no segments on a side has the empty string there.
 func (c *Comparison) ScoredSegments() (hyps, refs []string) {
-	hyps, refs = make([]string, len(c.Beads)), make([]string, len(c.Beads))
+	beads := make([]align.Bead, len(c.Beads))
 	for i, b := range c.Beads {
-		hyps[i] = joinSegments(c.B, b.B)
-		refs[i] = joinSegments(c.A, b.A)
+		beads[i] = b.Bead
+	}
+	return scoredSegments(c.A, c.B, beads)
+}
+
+func scoredSegments(a, b Document, beads []align.Bead) (hyps, refs []string) {
+	hyps, refs = make([]string, len(beads)), make([]string, len(beads))
+	for i, bd := range beads {
+		hyps[i] = joinSegments(b, bd.B)
+		refs[i] = joinSegments(a, bd.A)
 	}
 	return hyps, refs
 }

@@ -207,18 +207,27 @@ func afterWord(s string, i int) bool {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf { // the common case, without table look-ups
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return (unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)) && !isIdeograph(r)
 }
 
 // isIdeograph reports the characters of scripts written without spaces
 // between words, which are compared one character at a time.
 func isIdeograph(r rune) bool {
+	if r < 0x0e00 { // below Thai: none of these scripts
+		return false
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
 }
 
 // isSpace reports white space and the invisible characters that only
 // affect layout: zero-width space and joiners, the word joiner, the BOM.
 func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
 	switch r {
 	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
 		return true
