@@ -127,6 +127,10 @@ type Options struct {
 	ByLine         bool // one segment per input line, as pre-split files have
 	Aligner        align.Aligner
 	IgnoreTrivial  bool // leave trivial changes out of the result
+	// Progress, when set, is told how far the comparison has got: the
+	// stage ("aligning", "diffing") and, for diffing, beads done of total.
+	// It is called from Compare's goroutine.
+	Progress func(stage string, done, total int)
 	// MaxSegmentBytes bounds the length of a segment: a longer one (a
 	// whole article on one line with no sentence end) is cut into pieces,
 	// so that time and memory stay bounded. 0 means
@@ -162,6 +166,11 @@ func Compare(a, b Document, opts Options) *Comparison {
 		}
 	}
 	c := &Comparison{A: a, B: b, Notes: notes}
+	progress := opts.Progress
+	if progress == nil {
+		progress = func(string, int, int) {}
+	}
+	progress("aligning", 0, 0)
 	beads := opts.Aligner.Align(a.Segments, b.Segments)
 	// The metrics need the beads but not the changes: compute them
 	// meanwhile.
@@ -176,7 +185,10 @@ func Compare(a, b Document, opts Options) *Comparison {
 		close(metricsDone)
 	}
 	aPos, bPos := 0, 0 // where the next segment of each side starts, for empty spans
-	for _, ab := range beads {
+	for i, ab := range beads {
+		if i%256 == 0 {
+			progress("diffing", i, len(beads))
+		}
 		sa := newSide(a.Text, runSpan(a.Segments, ab.A, aPos))
 		sb := newSide(b.Text, runSpan(b.Segments, ab.B, bPos))
 		aPos, bPos = sa.span.end, sb.span.end
@@ -194,8 +206,12 @@ func Compare(a, b Document, opts Options) *Comparison {
 		}
 		c.Beads = append(c.Beads, bead)
 	}
+	progress("diffing", len(beads), len(beads))
 	findMoves(c)
 	c.Summary = summarize(c)
+	if opts.Metrics && !opts.CrossLanguage {
+		progress("scoring", 0, 0)
+	}
 	<-metricsDone
 	return c
 }

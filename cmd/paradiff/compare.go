@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"golang.org/x/term"
 	"golang.org/x/text/language"
@@ -24,6 +25,7 @@ type compareOptions struct {
 	context       int
 	all           bool
 	width         int
+	progress      string
 	*metricFlags  // score.go
 	*gateFlags    // gates.go
 }
@@ -41,6 +43,7 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	fs.IntVar(&o.context, "C", 0, "")
 	fs.BoolVar(&o.all, "all", false, "")
 	fs.IntVar(&o.width, "width", 0, "")
+	fs.StringVar(&o.progress, "progress", "auto", "")
 	o.metricFlags, o.gateFlags = addMetricFlags(fs), addGateFlags(fs)
 	files, err := parse(fs, args, 2, "two files to compare, A and B")
 	if err != nil {
@@ -50,6 +53,9 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 		return exitTrouble, err
 	}
 	if err := checkChoice("color", o.color, "auto", "always", "never"); err != nil {
+		return exitTrouble, err
+	}
+	if err := checkChoice("progress", o.progress, "auto", "always", "never"); err != nil {
 		return exitTrouble, err
 	}
 	if err := checkChoice("segments", o.segments, "sentences", "lines"); err != nil {
@@ -90,6 +96,10 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	langA, langB, err := o.withLanguages(&opts, a.Text, b.Text)
 	if err != nil {
 		return exitTrouble, err
+	}
+	if bar := o.progressBar(stderr); bar != nil {
+		opts.Progress = bar.update
+		defer bar.finish()
 	}
 	cmp := diff.Compare(a, b, opts)
 	for _, note := range cmp.Notes {
@@ -139,6 +149,24 @@ func readGlossary(name string, stdin io.Reader) ([]diff.Term, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return terms, nil
+}
+
+// progressBar returns the progress bar --progress asks for, or nil: auto
+// draws on a terminal only, after the first second; always draws at once.
+// The bar writes to the real standard error, not through safeWriter,
+// which would escape its control sequences.
+func (o compareOptions) progressBar(stderr io.Writer) *progressBar {
+	raw := stderr
+	if s, ok := stderr.(safeWriter); ok {
+		raw = s.w
+	}
+	switch {
+	case o.progress == "always":
+		return newProgressBar(raw, 0, time.Now)
+	case o.progress == "auto" && isTerminal(raw):
+		return newProgressBar(raw, time.Second, time.Now)
+	}
+	return nil
 }
 
 // withLanguages sets the options that depend on the languages of A and B

@@ -60,6 +60,9 @@ Flags of paradiff A B:
       --all             text: show unchanged sentences too
       --width N         text: columns for --side-by-side (default: the
                         terminal's, else $COLUMNS, else 120)
+      --progress WHEN   a progress bar on stderr: auto (default: on a
+                        terminal, once a comparison takes over a second),
+                        always or never
       --glossary FILE   approved terms, TSV: a term in A, a tab, the rendering
                         B must use, optionally more tabs and renderings B
                         must not use; each departure is a critical change
