@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -86,27 +88,83 @@ type (
 // documents' segments and the gaps between them (which together rebuild
 // each input exactly), the beads with their changes, and the summary.
 func JSON(w io.Writer, c *diff.Comparison) error {
-	r := jsonReport{
-		Version: JSONVersion,
-		A:       jsonDoc(c.A),
-		B:       jsonDoc(c.B),
-		Beads:   make([]jsonBead, 0, len(c.Beads)),
-	}
-	for _, b := range c.Beads {
-		jb := jsonBead{A: nonNil(b.A), B: nonNil(b.B), Changes: make([]jsonChange, 0, len(b.Changes))}
-		for _, ch := range b.Changes {
-			jb.Changes = append(jb.Changes, changeJSON(ch))
+	// The report is written piece by piece, a bead at a time, in the
+	// layout encoding/json's indenting encoder gives the whole: a report of
+	// two long documents runs to many times their size, and building it
+	// all in memory first would double that.
+	jw := &jsonWriter{w: bufio.NewWriter(w)}
+	jw.raw("{\n")
+	jw.field("version", JSONVersion, false)
+	jw.field("a", jsonDoc(c.A), false)
+	jw.field("b", jsonDoc(c.B), false)
+	if len(c.Beads) == 0 {
+		jw.raw("  \"beads\": [],\n")
+	} else {
+		jw.raw("  \"beads\": [\n")
+		for i, b := range c.Beads {
+			jb := jsonBead{A: nonNil(b.A), B: nonNil(b.B), Changes: make([]jsonChange, 0, len(b.Changes))}
+			for _, ch := range b.Changes {
+				jb.Changes = append(jb.Changes, changeJSON(ch))
+			}
+			for _, g := range b.Glossary {
+				jb.Glossary = append(jb.Glossary, jsonGlossary{
+					Term: g.Term.A, Approved: g.Term.B, Rejected: nonNil(g.Term.Rejected), Found: g.Found,
+					AStart: g.AStart, AEnd: g.AEnd, BStart: g.BStart, BEnd: g.BEnd,
+				})
+			}
+			jw.raw("    ")
+			jw.value(jb, "    ")
+			if i < len(c.Beads)-1 {
+				jw.raw(",")
+			}
+			jw.raw("\n")
 		}
-		for _, g := range b.Glossary {
-			jb.Glossary = append(jb.Glossary, jsonGlossary{
-				Term: g.Term.A, Approved: g.Term.B, Rejected: nonNil(g.Term.Rejected), Found: g.Found,
-				AStart: g.AStart, AEnd: g.AEnd, BStart: g.BStart, BEnd: g.BEnd,
-			})
-		}
-		r.Beads = append(r.Beads, jb)
+		jw.raw("  ],\n")
 	}
-	r.Summary = summaryJSON(c.Summary, c.Metrics)
-	return writeJSON(w, r)
+	jw.field("summary", summaryJSON(c.Summary, c.Metrics), true)
+	jw.raw("}\n")
+	if jw.err != nil {
+		return jw.err
+	}
+	return jw.w.Flush()
+}
+
+// jsonWriter writes indented JSON a piece at a time, keeping the first
+// error.
+type jsonWriter struct {
+	w   *bufio.Writer
+	buf bytes.Buffer
+	err error
+}
+
+func (jw *jsonWriter) raw(s string) {
+	if jw.err == nil {
+		_, jw.err = jw.w.WriteString(s)
+	}
+}
+
+// field writes one member of the top-level object.
+func (jw *jsonWriter) field(key string, v any, last bool) {
+	jw.raw("  \"" + key + "\": ")
+	jw.value(v, "  ")
+	if !last {
+		jw.raw(",")
+	}
+	jw.raw("\n")
+}
+
+// value writes v indented as if nested at prefix.
+func (jw *jsonWriter) value(v any, prefix string) {
+	if jw.err != nil {
+		return
+	}
+	jw.buf.Reset()
+	enc := json.NewEncoder(&jw.buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if jw.err = enc.Encode(v); jw.err == nil {
+		_, jw.err = jw.w.Write(bytes.TrimSuffix(jw.buf.Bytes(), []byte("\n")))
+	}
 }
 
 func changeJSON(ch diff.Change) jsonChange {
