@@ -67,6 +67,9 @@ type Comparison struct {
 	// [Comparison.ScoredSegments]); nil unless [Options] asks for them.
 	Metrics *Metrics
 	Notes   []string // what the comparison had to do that a reader should know
+	// CrossLanguage says that A and B are in different languages, so that
+	// words were not diffed (see [Options]).
+	CrossLanguage bool
 }
 
 // Summary counts what a comparison found. A move counts once, though its
@@ -165,7 +168,7 @@ func Compare(a, b Document, opts Options) *Comparison {
 				docName(*d), long, plural(long), limit))
 		}
 	}
-	c := &Comparison{A: a, B: b, Notes: notes}
+	c := &Comparison{A: a, B: b, Notes: notes, CrossLanguage: opts.CrossLanguage}
 	progress := opts.Progress
 	if progress == nil {
 		progress = func(string, int, int) {}

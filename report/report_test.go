@@ -11,12 +11,20 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
+	"golang.org/x/text/language"
+
+	"github.com/paradiff/paradiff/align"
 	"github.com/paradiff/paradiff/diff"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 func readoutComparison(t *testing.T) *diff.Comparison {
+	return readoutPair(t, "ref.en.txt", "mt.en.txt", diff.Options{Metrics: true})
+}
+
+// readoutPair compares two files of testdata/readout.
+func readoutPair(t *testing.T, nameA, nameB string, opts diff.Options) *diff.Comparison {
 	t.Helper()
 	read := func(name string) diff.Document {
 		path := filepath.Join("..", "testdata", "readout", name)
@@ -26,7 +34,19 @@ func readoutComparison(t *testing.T) *diff.Comparison {
 		}
 		return diff.Document{Name: "testdata/readout/" + name, Text: string(data)}
 	}
-	return diff.Compare(read("ref.en.txt"), read("mt.en.txt"), diff.Options{Metrics: true})
+	return diff.Compare(read(nameA), read(nameB), opts)
+}
+
+// crossComparison is the Chinese readout against the Russian one, as
+// paradiff A B compares them: sentence rules and alignment for each
+// language, no word diff.
+func crossComparison(t *testing.T) *diff.Comparison {
+	return readoutPair(t, "zh.txt", "ru.txt", diff.Options{
+		SplitA:        align.Splitter{Lang: language.Chinese},
+		SplitB:        align.Splitter{Lang: language.Russian},
+		Aligner:       align.Aligner{LangA: language.Chinese, LangB: language.Russian},
+		CrossLanguage: true,
+	})
 }
 
 // checkGolden compares got with the golden file, or rewrites it with
@@ -63,7 +83,7 @@ func checkGolden(t *testing.T, name string, got []byte) {
 }
 
 func TestGolden(t *testing.T) {
-	c := readoutComparison(t)
+	c, x := readoutComparison(t), crossComparison(t)
 	for _, tt := range []struct {
 		name   string
 		render func(*bytes.Buffer) error
@@ -78,6 +98,13 @@ func TestGolden(t *testing.T) {
 		{"readout.html", func(b *bytes.Buffer) error { return HTML(b, c) }},
 		{"readout.tsv", func(b *bytes.Buffer) error { return TSV(b, c) }},
 		{"readout.tmx", func(b *bytes.Buffer) error { return TMX(b, c, "en", "en") }},
+		{"zh-ru.txt", func(b *bytes.Buffer) error { return Text(b, x, TextOptions{}) }},
+		{"zh-ru.side-by-side.txt", func(b *bytes.Buffer) error { return Text(b, x, TextOptions{SideBySide: true, Width: 100}) }},
+		{"zh-ru.md", func(b *bytes.Buffer) error { return Markdown(b, x) }},
+		{"zh-ru.json", func(b *bytes.Buffer) error { return JSON(b, x) }},
+		{"zh-ru.html", func(b *bytes.Buffer) error { return HTML(b, x) }},
+		{"zh-ru.tsv", func(b *bytes.Buffer) error { return TSV(b, x) }},
+		{"zh-ru.tmx", func(b *bytes.Buffer) error { return TMX(b, x, "zh", "ru") }},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer

@@ -123,15 +123,24 @@ func (t *textWriter) bead(b diff.Bead) {
 	if s := beadSeverity(b); len(b.Changes) > 0 && s > diff.SeverityTrivial {
 		title += " · " + s.String()
 	}
-	if len(b.Changes) == 0 && len(b.Glossary) == 0 {
+	unchanged := len(b.Changes) == 0 && len(b.Glossary) == 0
+	switch {
+	case unchanged && t.c.CrossLanguage:
+		title += " · nothing flagged" // across languages, no words are compared
+		fmt.Fprintf(t.w, "\n%s\n", t.style(styleDim, title))
+	case unchanged:
 		title += " · same"
 		fmt.Fprintf(t.w, "\n%s\n", t.style(styleDim, title))
-	} else {
+	default:
 		fmt.Fprintf(t.w, "\n%s\n", t.style(styleCyan, title))
 	}
-	if t.opts.SideBySide {
+	switch {
+	case t.opts.SideBySide:
 		t.sideBySide(b)
-	} else {
+	case t.c.CrossLanguage && len(b.A) > 0 && len(b.B) > 0:
+		// Two languages: an inline view would show one side only.
+		fmt.Fprintf(t.w, "  A: %s\n  B: %s\n", multilineSafe(runText(t.c.A, b.A)), multilineSafe(runText(t.c.B, b.B)))
+	default:
 		t.inline(b)
 	}
 	t.changeList(b)
