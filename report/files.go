@@ -281,10 +281,7 @@ func FilesJSON(w io.Writer, fs *Files) error {
 					jf.Changes = append(jf.Changes, changeJSON(ch))
 				}
 				for _, g := range b.Glossary {
-					jf.Glossary = append(jf.Glossary, jsonGlossary{
-						Term: g.Term.A, Approved: g.Term.B, Rejected: nonNil(g.Term.Rejected), Found: g.Found,
-						AStart: g.AStart, AEnd: g.AEnd, BStart: g.BStart, BEnd: g.BEnd,
-					})
+					jf.Glossary = append(jf.Glossary, glossaryJSON(g))
 				}
 			}
 		}

@@ -2,6 +2,8 @@ package report
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/paradiff/paradiff/align"
 	"github.com/paradiff/paradiff/diff"
@@ -53,7 +55,30 @@ func inlineParts(c *diff.Comparison, b diff.Bead) []part {
 	if pos < end {
 		parts = append(parts, part{kind: same, text: c.B.Text[pos:end]})
 	}
+	// A's words stand inside B's text: where B's text already has white
+	// space beside them, their own would double it.
+	for i := range parts {
+		if parts[i].kind != deleted {
+			continue
+		}
+		if i > 0 && endsWithSpace(parts[i-1].text) {
+			parts[i].text = strings.TrimLeftFunc(parts[i].text, unicode.IsSpace)
+		}
+		if i+1 < len(parts) && startsWithSpace(parts[i+1].text) {
+			parts[i].text = strings.TrimRightFunc(parts[i].text, unicode.IsSpace)
+		}
+	}
 	return parts
+}
+
+func startsWithSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && unicode.IsSpace(r)
+}
+
+func endsWithSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return s != "" && unicode.IsSpace(r)
 }
 
 // segmentsSpan returns the byte span of a run of segments, or 0, 0 for

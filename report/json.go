@@ -107,10 +107,7 @@ func JSON(w io.Writer, c *diff.Comparison) error {
 				jb.Changes = append(jb.Changes, changeJSON(ch))
 			}
 			for _, g := range b.Glossary {
-				jb.Glossary = append(jb.Glossary, jsonGlossary{
-					Term: g.Term.A, Approved: g.Term.B, Rejected: nonNil(g.Term.Rejected), Found: g.Found,
-					AStart: g.AStart, AEnd: g.AEnd, BStart: g.BStart, BEnd: g.BEnd,
-				})
+				jb.Glossary = append(jb.Glossary, glossaryJSON(g))
 			}
 			jw.raw("    ")
 			jw.value(jb, "    ")
@@ -164,6 +161,13 @@ func (jw *jsonWriter) value(v any, prefix string) {
 	enc.SetIndent(prefix, "  ")
 	if jw.err = enc.Encode(v); jw.err == nil {
 		_, jw.err = jw.w.Write(bytes.TrimSuffix(jw.buf.Bytes(), []byte("\n")))
+	}
+}
+
+func glossaryJSON(g diff.GlossaryMiss) jsonGlossary {
+	return jsonGlossary{
+		Term: g.Term.A, Approved: g.Term.B, Rejected: nonNil(g.Term.Rejected), Found: g.Found,
+		AStart: g.AStart, AEnd: g.AEnd, BStart: g.BStart, BEnd: g.BEnd,
 	}
 }
 

@@ -12,13 +12,17 @@ import (
 // \x1b, \n or \u202e (see hiddenEscape), so that input can neither drive
 // the terminal nor disguise itself. Tabs and all other text pass through
 // unchanged.
-func terminalSafe(s string) string {
-	if strings.IndexFunc(s, isHidden) < 0 {
+func terminalSafe(s string) string { return escapeWhere(s, isHidden) }
+
+// escapeWhere replaces every character of s for which hide is true by its
+// visible escape (hiddenEscape), and returns s itself when there is none.
+func escapeWhere(s string, hide func(rune) bool) string {
+	if strings.IndexFunc(s, hide) < 0 {
 		return s
 	}
 	var b strings.Builder
 	for _, r := range s {
-		if isHidden(r) {
+		if hide(r) {
 			b.WriteString(hiddenEscape(r))
 		} else {
 			b.WriteRune(r)

@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"strings"
 
 	"golang.org/x/text/language"
 
@@ -139,20 +138,7 @@ func tmxLang(tag string) (string, error) {
 
 // xmlSafe replaces the characters that XML 1.0 cannot hold or discourages
 // (see TMX) by visible escapes; encoding/xml escapes the rest.
-func xmlSafe(s string) string {
-	if strings.IndexFunc(s, xmlUnfit) < 0 {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if xmlUnfit(r) {
-			b.WriteString(hiddenEscape(r))
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func xmlSafe(s string) string { return escapeWhere(s, xmlUnfit) }
 
 // xmlUnfit reports the characters xmlSafe replaces: controls other than
 // tab, line feed and carriage return, and the noncharacters U+FFFE and

@@ -233,26 +233,7 @@ func (d *baseDoc) newIn(c *diff.Comparison) *changeSet {
 // newChanges counts the changes (and glossary departures that no change
 // shows) of c in s, with a few examples.
 func (s *changeSet) newChanges(c *diff.Comparison) (n int, examples []string) {
-	eachChange(c, s, func(ch diff.Change) {
-		n++
-		if len(examples) < 3 {
-			examples = append(examples, describe(ch))
-		}
-	})
-	for bi, b := range c.Beads {
-		if hasFlag(b.Changes, diff.FlagGlossary) {
-			continue
-		}
-		for gi, m := range b.Glossary {
-			if s.hasGlossary(bi, gi) {
-				n++
-				if len(examples) < 3 {
-					examples = append(examples, fmt.Sprintf("glossary %q", m.Term.A))
-				}
-			}
-		}
-	}
-	return n, examples
+	return tally(c, s, func(diff.Change) bool { return true }, true)
 }
 
 // drops compares scores with the baseline's: a BLEU or chrF lower, or a

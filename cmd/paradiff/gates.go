@@ -147,33 +147,7 @@ func (g *gates) selectsGlossary() bool {
 func (g *gates) changeFailures(c *diff.Comparison, counted *changeSet, where string) []string {
 	var out []string
 	if g.failOn != "" {
-		n := 0
-		var examples []string
-		eachChange(c, counted, func(ch diff.Change) {
-			if g.selects(ch) {
-				n++
-				if len(examples) < 3 {
-					examples = append(examples, describe(ch))
-				}
-			}
-		})
-		if g.selectsGlossary() {
-			// A glossary departure flags the changes where it stands; one
-			// that no change shows counts on its own.
-			for bi, b := range c.Beads {
-				if hasFlag(b.Changes, diff.FlagGlossary) {
-					continue
-				}
-				for gi, m := range b.Glossary {
-					if counted.hasGlossary(bi, gi) {
-						n++
-						if len(examples) < 3 {
-							examples = append(examples, fmt.Sprintf("glossary %q", m.Term.A))
-						}
-					}
-				}
-			}
-		}
+		n, examples := tally(c, counted, g.selects, g.selectsGlossary())
 		if n > 0 {
 			msg := fmt.Sprintf("gate --fail-on %s: %s%d change%s (%s", g.failOn, where, n, plural(n), strings.Join(examples, "; "))
 			if n > len(examples) {
@@ -220,6 +194,38 @@ func num(v float64) string { return fmt.Sprint(v) }
 
 // eachChange calls f with every change that counts: not the half of a
 // move where its text leaves A, and only those counted says.
+// tally counts the changes that count and that selected picks, and, with
+// glossary, the glossary departures that no change shows (a departure
+// flags the changes where it stands; one that none shows counts on its
+// own). It keeps up to three examples for a message.
+func tally(c *diff.Comparison, counted *changeSet, selected func(diff.Change) bool, glossary bool) (n int, examples []string) {
+	eachChange(c, counted, func(ch diff.Change) {
+		if selected(ch) {
+			n++
+			if len(examples) < 3 {
+				examples = append(examples, describe(ch))
+			}
+		}
+	})
+	if !glossary {
+		return n, examples
+	}
+	for bi, b := range c.Beads {
+		if hasFlag(b.Changes, diff.FlagGlossary) {
+			continue
+		}
+		for gi, m := range b.Glossary {
+			if counted.hasGlossary(bi, gi) {
+				n++
+				if len(examples) < 3 {
+					examples = append(examples, fmt.Sprintf("glossary %q", m.Term.A))
+				}
+			}
+		}
+	}
+	return n, examples
+}
+
 func eachChange(c *diff.Comparison, counted *changeSet, f func(diff.Change)) {
 	for bi, b := range c.Beads {
 		for ci, ch := range b.Changes {
