@@ -12,7 +12,6 @@ package diff
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -225,9 +224,8 @@ func Compare(a, b Document, opts Options) *Comparison {
 const DefaultMaxSegmentBytes = 20000
 
 // capSegments cuts every segment longer than limit bytes into pieces of at
-// most limit bytes, at the last white space before the limit where there
-// is one (the space becomes a gap), else at a character boundary. It
-// returns the segments and how many were cut.
+// most limit bytes (see nextCut; the white space at a cut becomes a gap).
+// It returns the segments and how many were cut.
 func capSegments(text string, segs []align.Segment, limit int) ([]align.Segment, int) {
 	if limit <= 0 {
 		return segs, 0
@@ -246,20 +244,7 @@ func capSegments(text string, segs []align.Segment, limit int) ([]align.Segment,
 		}
 		long++
 		for start := s.Start; start < s.End; {
-			end := min(start+limit, s.End)
-			if end < s.End {
-				cut := strings.LastIndexFunc(text[start:end], unicode.IsSpace)
-				if cut > 0 {
-					end = start + cut
-				} else {
-					for end > start && !utf8.RuneStart(text[end]) {
-						end--
-					}
-					if end == start {
-						end = min(start+limit, s.End) // no boundary found: invalid UTF-8
-					}
-				}
-			}
+			end := nextCut(text, start, s.End, limit)
 			out = append(out, align.Segment{Text: text[start:end], Start: start, End: end})
 			start = end
 			for start < s.End {
@@ -275,6 +260,69 @@ func capSegments(text string, segs []align.Segment, limit int) ([]align.Segment,
 		return segs, 0
 	}
 	return out, long
+}
+
+// Content-defined cuts: whether to cut at a place depends on the bytes just
+// before it, not on its distance from the start, so that a word inserted
+// early in a long line moves no cut after it, and the two versions' pieces
+// still pair up one to one.
+const (
+	cutWindow = 16   // bytes a cut decision looks back on
+	spaceMod  = 128  // at a space, cut when the window's hash is 0 modulo this
+	runeMod   = 2048 // in text without spaces, likewise before a character
+	noSpace   = 200  // bytes without a space after which characters may be cut between
+	hashBase  = 1099511628211
+)
+
+// hashBasePow is hashBase to the power cutWindow, to take the byte that
+// leaves the window out of the rolling hash.
+var hashBasePow = func() uint64 {
+	p := uint64(1)
+	for range cutWindow {
+		p *= hashBase
+	}
+	return p
+}()
+
+// nextCut returns where the piece of text[start:end] that starts at start
+// ends: at a place chosen by content (see above) once the piece is a tenth
+// of limit long, else at the last white space before limit, else at the
+// last character boundary before it.
+func nextCut(text string, start, end, limit int) int {
+	if end-start <= limit {
+		return end
+	}
+	minPiece := limit / 10
+	var h uint64
+	lastSpace := start
+	for p := start; p < start+limit; p++ {
+		c := text[p]
+		h = h*hashBase + uint64(c)
+		if p-start >= cutWindow {
+			h -= hashBasePow * uint64(text[p-cutWindow])
+		}
+		space := c == ' ' || c == '\t' || c == '\n' || c == '\r'
+		if space {
+			lastSpace = p
+		}
+		if p-start < minPiece {
+			continue
+		}
+		if space && h%spaceMod == 0 || !space && p-lastSpace > noSpace && utf8.RuneStart(c) && h%runeMod == 0 {
+			return p
+		}
+	}
+	if lastSpace > start {
+		return lastSpace
+	}
+	cut := start + limit
+	for cut > start && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	if cut == start {
+		return start + limit // no character boundary: invalid UTF-8
+	}
+	return cut
 }
 
 func docName(d Document) string {
