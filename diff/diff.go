@@ -15,6 +15,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+
 	"github.com/paradiff/paradiff/align"
 )
 
@@ -166,6 +168,10 @@ func Compare(a, b Document, opts Options) *Comparison {
 			notes = append(notes, fmt.Sprintf("%s: %d segment%s longer than %d bytes, with no sentence end, cut at spaces into pieces of at most that size",
 				docName(*d), long, plural(long), limit))
 		}
+	}
+	if !opts.CrossLanguage && (opts.Aligner.LangA == language.Und || opts.Aligner.LangB == language.Und) {
+		// Not told: the aligner tells by script and shared words.
+		opts.CrossLanguage = opts.Aligner.CrossLanguage(a.Segments, b.Segments)
 	}
 	c := &Comparison{A: a, B: b, Notes: notes, CrossLanguage: opts.CrossLanguage}
 	progress := opts.Progress
