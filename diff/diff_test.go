@@ -143,6 +143,9 @@ func TestFlagsAndSeverity(t *testing.T) {
 	}{
 		{"number changed", "Trade grew by 20 percent.", "Trade grew by 30 percent.", Shift, "number", SeverityCritical},
 		{"number lost", "They signed 20 documents.", "They signed documents.", Omission, "number", SeverityCritical},
+		{"date written another way", "Moscow, May 8, 2025", "Moscow, 2025-05-08", Shift, "", SeverityMajor},
+		{"month changed", "They met on May 8.", "They met on June 8.", Shift, "number", SeverityCritical},
+		{"may the verb is no month", "The sides may agree.", "The sides might agree.", Shift, "", SeverityMinor},
 		{"ordinal changed", "They marked the 80th anniversary.", "They marked the 70th anniversary.", Shift, "number", SeverityCritical},
 		{"number in another script", "They signed 20 documents.", "They signed ２０ documents.", Trivial, "", SeverityTrivial},
 		{"Arabic-Indic digits", "Signed 20 documents.", "Signed ٢٠ documents.", Shift, "", SeverityMajor},

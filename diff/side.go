@@ -73,7 +73,7 @@ func (s *side) factsOf(from, to int) facts {
 		if !functionWords[key] {
 			f.content = true
 		}
-		if t.Class == textkey.Word && s.isName(i) {
+		if _, month := months[key]; t.Class == textkey.Word && !month && s.isName(i) {
 			f.names = append(f.names, key)
 		}
 	}
@@ -189,14 +189,24 @@ func hasForm(words map[string]bool, name string) bool {
 	return false
 }
 
+// modalMonths are month names that are also common words, months only
+// when capitalised.
+var modalMonths = setOf("may", "mar")
+
 // withMonths adds to the facts' numbers the number of every month name
 // among tokens [from, to): across languages a date keeps its numbers but
-// not its month names.
+// not its month names, and in one language "May 8" and "05-08" are one
+// date.
 func (s *side) withMonths(f facts, from, to int) facts {
 	for i := from; i < to; i++ {
-		if n, ok := months[s.keys[i]]; ok && s.toks[i].Class == textkey.Word {
-			f.numbers = append(f.numbers, n)
+		n, ok := months[s.keys[i]]
+		if !ok || s.toks[i].Class != textkey.Word {
+			continue
 		}
+		if r, _ := utf8.DecodeRuneInString(s.tokenText(i)); modalMonths[s.keys[i]] && !unicode.IsUpper(r) {
+			continue // "they may agree"
+		}
+		f.numbers = append(f.numbers, n)
 	}
 	slices.Sort(f.numbers)
 	return f

@@ -239,6 +239,7 @@ func (d *tokenDiff) change(e edit) Change {
 		c.Kind = Shift
 	}
 	fa, fb := d.a.factsOf(e.a0, e.a1), d.b.factsOf(e.b0, e.b1)
+	fa, fb = d.a.withMonths(fa, e.a0, e.a1), d.b.withMonths(fb, e.b0, e.b1) // "May 8" and "05-08" hold the same numbers
 	if c.Kind != Trivial {
 		c.Flags = flagsOf(fa, fb)
 	}

@@ -137,7 +137,7 @@ func TestSchemaRejects(t *testing.T) {
 	sch := reportSchema(t, false)
 	for _, tt := range []struct{ name, old, new string }{
 		{"kind banana", `"kind": "shift"`, `"kind": "banana"`},
-		{"flag unknown", `"flags": [`, `"flags": ["loud", `},
+		{"flag unknown", `"flags": []`, `"flags": ["loud"]`},
 		{"severity unknown", `"severity": "major"`, `"severity": "huge"`},
 		{"version 2", `"version": 1`, `"version": 2`},
 		{"negative offset", `"a_start": `, `"a_start": -1, "y": `},
