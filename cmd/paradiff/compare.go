@@ -100,11 +100,14 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	if err != nil {
 		return exitTrouble, err
 	}
-	if bar := o.progressBar(stderr); bar != nil {
+	bar := o.progressBar(stderr)
+	if bar != nil {
 		opts.Progress = bar.update
-		defer bar.finish()
 	}
 	cmp := diff.Compare(a, b, opts)
+	if bar != nil {
+		bar.finish() // before any note, which would land on the bar's line
+	}
 	for _, note := range cmp.Notes {
 		fmt.Fprintf(stderr, "paradiff: note: %s\n", note)
 	}
