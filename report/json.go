@@ -97,6 +97,7 @@ func JSON(w io.Writer, c *diff.Comparison) error {
 	jw.field("version", JSONVersion, false)
 	jw.field("a", jsonDoc(c.A), false)
 	jw.field("b", jsonDoc(c.B), false)
+	jw.field("cross_language", c.CrossLanguage, false)
 	if len(c.Beads) == 0 {
 		jw.raw("  \"beads\": [],\n")
 	} else {
