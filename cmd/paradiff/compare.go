@@ -14,6 +14,7 @@ import (
 
 	"github.com/paradiff/paradiff/align"
 	"github.com/paradiff/paradiff/diff"
+	"github.com/paradiff/paradiff/gate"
 	"github.com/paradiff/paradiff/report"
 )
 
@@ -142,7 +143,7 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	if err != nil {
 		return exitTrouble, err
 	}
-	return ci.finish(v.failures, differs(cmp), func(w io.Writer) error { return report.JSON(w, cmp) }, stderr)
+	return ci.finish(v.Failures, gate.Differs(cmp), func(w io.Writer) error { return report.JSON(w, cmp) }, stderr)
 }
 
 func readGlossary(name string, stdin io.Reader) ([]diff.Term, error) {

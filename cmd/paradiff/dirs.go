@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/paradiff/paradiff/diff"
+	"github.com/paradiff/paradiff/gate"
 	"github.com/paradiff/paradiff/report"
 )
 
@@ -57,8 +58,8 @@ func (d *dirRun) run(stdout, stderr io.Writer) (int, error) {
 	if err := checkChoice("format", d.format, "text", "markdown", "json", "github", "junit"); err != nil {
 		return exitTrouble, usageError{"directories: " + err.Error()}
 	}
-	if b := d.ci.judge.base; b != nil && !b.dir {
-		return exitTrouble, fmt.Errorf("baseline %s is the report of two files; this run compares two directories", displayName(b.name))
+	if err := d.ci.judge.Baseline.Fit(true); err != nil {
+		return exitTrouble, fromGate(err)
 	}
 	inA, err := listFiles(d.dirA)
 	if err != nil {
@@ -68,7 +69,7 @@ func (d *dirRun) run(stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitTrouble, err
 	}
-	set := &report.Files{A: d.dirA, B: d.dirB, Gated: d.ci.judge.gated()}
+	set := &report.Files{A: d.dirA, B: d.dirB, Gated: d.ci.judge.Gated()}
 	for _, p := range union(inA, inB) {
 		f := report.File{Path: p}
 		switch {
@@ -86,18 +87,14 @@ func (d *dirRun) run(stdout, stderr io.Writer) (int, error) {
 	// Judge each file, then the whole.
 	var failures []string
 	var hyps, refs []string
-	differ, changes := false, 0
+	differ := false
 	notes := map[string]bool{}
-	verdicts := make([]verdict, len(set.Files))
+	verdicts := make([]gate.Verdict, len(set.Files))
 	for i := range set.Files {
 		f := &set.Files[i]
 		if f.OnlyIn != "" {
 			differ = true
-			if set.Gated {
-				f.Failures = d.ci.judge.onlyIn(f.Path, f.OnlyIn)
-			} else {
-				f.Failures = []string{fmt.Sprintf("%s: only in %s", f.Path, strings.ToUpper(f.OnlyIn))}
-			}
+			f.Failures = d.ci.judge.OnlyIn(f.Path, f.OnlyIn)
 			failures = append(failures, f.Failures...)
 			continue
 		}
@@ -109,30 +106,25 @@ func (d *dirRun) run(stdout, stderr io.Writer) (int, error) {
 		}
 		h, r := c.ScoredSegments()
 		hyps, refs = append(hyps, h...), append(refs, r...)
-		v, err := d.ci.judge.document(c, f.Path, f.Path+": ")
+		v, err := d.ci.judge.Document(c, f.Path)
 		if err != nil {
-			return exitTrouble, err
+			return exitTrouble, fromGate(err)
 		}
 		verdicts[i] = v
-		f.Failures = v.failures
+		f.Failures = v.Failures
 		if set.Gated {
-			failures = append(failures, v.failures...)
+			failures = append(failures, v.Failures...)
 		}
-		differ = differ || differs(c)
-		eachChange(c, v.counted, func(ch diff.Change) {
-			if ch.Kind != diff.Trivial {
-				changes++
-			}
-		})
+		differ = differ || gate.Differs(c)
 	}
 	if d.opts.Metrics && len(hyps) > 0 {
 		if set.Metrics, err = diff.Score(hyps, [][]string{refs}, d.ci.metrics); err != nil {
 			return exitTrouble, err
 		}
 	}
-	all, err := d.ci.judge.all(changes, set.Metrics)
+	all, err := d.ci.judge.All(verdicts, set.Metrics)
 	if err != nil {
-		return exitTrouble, err
+		return exitTrouble, fromGate(err)
 	}
 	set.Failures = all
 	failures = append(failures, all...)
@@ -206,12 +198,12 @@ func (d *dirRun) comparePair(rel string) (*diff.Comparison, error) {
 
 // github writes the annotations of every file, an annotation for each file
 // on one side only, a summary notice, and an error per tripped gate.
-func (d *dirRun) github(w io.Writer, set *report.Files, verdicts []verdict) error {
+func (d *dirRun) github(w io.Writer, set *report.Files, verdicts []gate.Verdict) error {
 	for i, f := range set.Files {
 		if f.Comparison == nil {
 			continue
 		}
-		o := githubOptions(f.Comparison, verdicts[i], filepath.ToSlash(f.Comparison.B.Name))
+		o := githubOptions(verdicts[i], filepath.ToSlash(f.Comparison.B.Name))
 		o.Summary = false
 		if err := report.GitHub(w, f.Comparison, o); err != nil {
 			return err

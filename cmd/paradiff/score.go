@@ -136,7 +136,7 @@ func runScore(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	if err != nil {
 		return exitTrouble, err
 	}
-	if g.hasChangeGates() || o.gateFlags.baseline != "" || o.gateFlags.writeBaseline != "" {
+	if g.HasChangeGates() || o.gateFlags.baseline != "" || o.gateFlags.writeBaseline != "" {
 		return exitTrouble, usageError{"score takes the score gates --min-bleu, --min-chrf and --max-ter; --fail-on, --max-changes and baselines are for paradiff A B"}
 	}
 	hypName := files[0]
@@ -172,7 +172,7 @@ func runScore(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	if err != nil {
 		return exitTrouble, err
 	}
-	failures := g.scoreFailures(m, "")
+	failures := g.CheckScores(m, "")
 	for _, f := range failures {
 		fmt.Fprintf(stderr, "paradiff: %s\n", f)
 	}
