@@ -54,8 +54,14 @@ type Change struct {
 // A bead with no changes is the same in both.
 type Bead struct {
 	align.Bead
-	Changes  []Change
-	Glossary []GlossaryMiss
+	// AStart, AEnd and BStart, BEnd are the byte spans of the bead's runs
+	// in the two texts, the white space between its segments included. A
+	// side with no segments has an empty span where its text would stand:
+	// at the end of the previous bead's run on that side.
+	AStart, AEnd int
+	BStart, BEnd int
+	Changes      []Change
+	Glossary     []GlossaryMiss
 }
 
 // Comparison is the whole result of comparing A with B.
@@ -200,7 +206,7 @@ func Compare(a, b Document, opts Options) *Comparison {
 		sa := newSide(a.Text, runSpan(a.Segments, ab.A, aPos))
 		sb := newSide(b.Text, runSpan(b.Segments, ab.B, bPos))
 		aPos, bPos = sa.span.end, sb.span.end
-		bead := Bead{Bead: ab}
+		bead := Bead{Bead: ab, AStart: sa.span.start, AEnd: sa.span.end, BStart: sb.span.start, BEnd: sb.span.end}
 		if opts.CrossLanguage {
 			bead.Changes = crossChanges(sa, sb)
 		} else {

@@ -179,8 +179,8 @@ func htmlData(c *diff.Comparison) htmlPage {
 			hb.Level, hb.Sev = int(v), v.String()
 		}
 		first := n + 1
-		hb.A = htmlSide(c.A, b.A, b.Changes, first, func(ch diff.Change) (int, int) { return ch.AStart, ch.AEnd }, "del", moves, c)
-		hb.B = htmlSide(c.B, b.B, b.Changes, first, func(ch diff.Change) (int, int) { return ch.BStart, ch.BEnd }, "ins", moves, c)
+		hb.A = htmlSide(c.A, b.AStart, b.AEnd, b.Changes, first, func(ch diff.Change) (int, int) { return ch.AStart, ch.AEnd }, "del", moves, c)
+		hb.B = htmlSide(c.B, b.BStart, b.BEnd, b.Changes, first, func(ch diff.Change) (int, int) { return ch.BStart, ch.BEnd }, "ins", moves, c)
 		n += len(b.Changes)
 		for _, ch := range b.Changes {
 			if ch.Kind == diff.Move {
@@ -205,15 +205,7 @@ func htmlData(c *diff.Comparison) htmlPage {
 // or a gap mark where the change has no text on this side. Changes are
 // numbered from first. Navigation goes to B's side of a change, or to
 // A's when B has none of its text.
-func htmlSide(d diff.Document, idx []int, changes []diff.Change, first int, span func(diff.Change) (int, int), tag string, moves moveEnds, c *diff.Comparison) []htmlRun {
-	start, end := segmentsSpan(d.Segments, idx)
-	if len(idx) == 0 {
-		start, end = len(d.Text), len(d.Text)
-		if len(changes) > 0 {
-			s, _ := span(changes[0])
-			start, end = s, s
-		}
-	}
+func htmlSide(d diff.Document, start, end int, changes []diff.Change, first int, span func(diff.Change) (int, int), tag string, moves moveEnds, c *diff.Comparison) []htmlRun {
 	var runs []htmlRun
 	text := func(from, to int) {
 		if from < to {

@@ -55,8 +55,7 @@ func TestHTMLSides(t *testing.T) {
 				idx  []int
 				runs []htmlRun
 			}{{"A", c.A, b.A, hb.A}, {"B", c.B, b.B, hb.B}} {
-				start, end := segmentsSpan(side.doc.Segments, side.idx)
-				if got, want := runsText(side.runs), shownAsHTML(side.doc.Text[start:end]); got != want {
+				if got, want := runsText(side.runs), shownAsHTML(segmentText(side.doc, side.idx)); got != want {
 					t.Errorf("%s bead %d: %s's column shows %q, want %q", name, bi+1, side.name, got, want)
 				}
 			}
@@ -162,4 +161,13 @@ func TestHTMLSelfContained(t *testing.T) {
 	if !strings.Contains(out, "@media print") {
 		t.Error("no style for print")
 	}
+}
+
+// segmentText is the text of a run of segments as the document has it,
+// worked out from the segments alone; "" for none.
+func segmentText(d diff.Document, idx []int) string {
+	if len(idx) == 0 {
+		return ""
+	}
+	return d.Text[d.Segments[idx[0]].Start:d.Segments[idx[len(idx)-1]].End]
 }

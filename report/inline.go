@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/paradiff/paradiff/align"
 	"github.com/paradiff/paradiff/diff"
 )
 
@@ -30,12 +29,8 @@ type part struct {
 // git diff --word-diff does. A difference of spacing alone is shown as
 // B's spacing.
 func inlineParts(c *diff.Comparison, b diff.Bead) []part {
-	start, end := segmentsSpan(c.B.Segments, b.B)
-	if len(b.B) == 0 && len(b.Changes) > 0 { // only in A: B's text is empty here
-		start, end = b.Changes[0].BStart, b.Changes[0].BStart
-	}
 	var parts []part
-	pos := start
+	pos, end := b.BStart, b.BEnd
 	for _, ch := range b.Changes {
 		if pos < ch.BStart {
 			parts = append(parts, part{kind: same, text: c.B.Text[pos:ch.BStart]})
@@ -81,20 +76,13 @@ func endsWithSpace(s string) bool {
 	return s != "" && unicode.IsSpace(r)
 }
 
-// segmentsSpan returns the byte span of a run of segments, or 0, 0 for
-// none.
-func segmentsSpan(segs []align.Segment, idx []int) (int, int) {
-	if len(idx) == 0 {
-		return 0, 0
+// beadText returns the text of one side of a bead as it stands in the
+// document, the white space between its segments included.
+func beadText(c *diff.Comparison, b diff.Bead, sideA bool) string {
+	if sideA {
+		return c.A.Text[b.AStart:b.AEnd]
 	}
-	return segs[idx[0]].Start, segs[idx[len(idx)-1]].End
-}
-
-// runText returns the text of a run of segments as it stands in the
-// document, the white space between them included.
-func runText(d diff.Document, idx []int) string {
-	start, end := segmentsSpan(d.Segments, idx)
-	return d.Text[start:end]
+	return c.B.Text[b.BStart:b.BEnd]
 }
 
 // beadSeverity is the highest severity of the bead's changes, critical

@@ -46,10 +46,10 @@ func Markdown(w io.Writer, c *diff.Comparison) error {
 		b := c.Beads[bi]
 		fmt.Fprintf(bw, "\n### %s — %s\n\n", beadTitle(b), beadSeverity(b))
 		if len(b.A) > 0 {
-			fmt.Fprintf(bw, "**A:** %s\\\n", mdText(runText(c.A, b.A)))
+			fmt.Fprintf(bw, "**A:** %s\\\n", mdText(beadText(c, b, true)))
 		}
 		if len(b.B) > 0 {
-			fmt.Fprintf(bw, "**B:** %s\\\n", mdText(runText(c.B, b.B)))
+			fmt.Fprintf(bw, "**B:** %s\\\n", mdText(beadText(c, b, false)))
 		}
 		if len(b.Changes) > 0 {
 			fmt.Fprintf(bw, "**Diff:** ")

@@ -139,7 +139,7 @@ func (t *textWriter) bead(b diff.Bead) {
 		t.sideBySide(b)
 	case t.c.CrossLanguage && len(b.A) > 0 && len(b.B) > 0:
 		// Two languages: an inline view would show one side only.
-		fmt.Fprintf(t.w, "  A: %s\n  B: %s\n", multilineSafe(runText(t.c.A, b.A)), multilineSafe(runText(t.c.B, b.B)))
+		fmt.Fprintf(t.w, "  A: %s\n  B: %s\n", multilineSafe(beadText(t.c, b, true)), multilineSafe(beadText(t.c, b, false)))
 	default:
 		t.inline(b)
 	}
@@ -279,13 +279,11 @@ type run struct {
 // sideRuns returns one side of the bead as runs: the text it has in common
 // with the other side, and its own words, marked.
 func (t *textWriter) sideRuns(b diff.Bead, sideA bool) []run {
-	doc, idx, kind := t.c.B, b.B, inserted
+	doc, kind, pos, end := t.c.B, inserted, b.BStart, b.BEnd
 	if sideA {
-		doc, idx, kind = t.c.A, b.A, deleted
+		doc, kind, pos, end = t.c.A, deleted, b.AStart, b.AEnd
 	}
-	start, end := segmentsSpan(doc.Segments, idx)
 	var runs []run
-	pos := start
 	for _, ch := range b.Changes {
 		s, e := ch.BStart, ch.BEnd
 		if sideA {
