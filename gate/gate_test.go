@@ -10,25 +10,13 @@ import (
 
 	"github.com/paradiff/paradiff/diff"
 	"github.com/paradiff/paradiff/gate"
+	"github.com/paradiff/paradiff/internal/gatetest"
 	"github.com/paradiff/paradiff/report"
 )
 
-// textA is the reference of the tests; textB holds versions of it with
+// textA is the reference of the gate tests; textB holds versions of it with
 // one change each, of the kind, flag or severity the name says.
-const textA = "The talks began on May 8 in Moscow. Both sides agreed to expand trade. The press was told of the results. President Xi thanked his host.\n"
-
-var textB = map[string]string{
-	"same":      textA,
-	"number":    "The talks began on May 9 in Moscow. Both sides agreed to expand trade. The press was told of the results. President Xi thanked his host.\n",
-	"omission":  "The talks began on May 8 in Moscow. Both sides agreed to expand trade. President Xi thanked his host.\n",
-	"insertion": "The talks began on May 8 in Moscow. Both sides agreed to expand trade. The press was told of the results. President Xi thanked his host. A banquet followed.\n",
-	"shift":     "The talks began on May 8 in Moscow. Both sides agreed to grow trade. The press was told of the results. President Xi thanked his host.\n",
-	"negation":  "The talks began on May 8 in Moscow. Both sides did not agree to expand trade. The press was told of the results. President Xi thanked his host.\n",
-	"name":      "The talks began on May 8 in Moscow. Both sides agreed to expand trade. The press was told of the results. President Li thanked his host.\n",
-	"minor":     "The talks began on May 8 in Moscow. Both sides agreed to expand trade. The press was told about the results. President Xi thanked his host.\n",
-	"trivial":   "The talks began on May 8 in Moscow. Both sides agreed to expand trade. The press was told of the results. President XI thanked his host.\n",
-	"move":      "The press was told of the results. The talks began on May 8 in Moscow. Both sides agreed to expand trade. President Xi thanked his host.\n",
-}
+var textA, textB = gatetest.Versions()
 
 // compare compares a with b, with metrics and the glossary terms, if any.
 func compare(t *testing.T, a, b string, terms ...diff.Term) *diff.Comparison {

@@ -4,24 +4,13 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/paradiff/paradiff/internal/gatetest"
 )
 
-// gateA is the reference of the gate tests; gateB holds versions of it
-// with one change each, of the kind, flag or severity the name says.
-const gateA = "The talks began on May 8 in Moscow. Both sides agreed to expand trade. The press was told of the results. President Xi thanked his host.\n"
-
-var gateB = map[string]string{
-	"same":      gateA,
-	"number":    "The talks began on May 9 in Moscow. Both sides agreed to expand trade. The press was told of the results. President Xi thanked his host.\n",
-	"omission":  "The talks began on May 8 in Moscow. Both sides agreed to expand trade. President Xi thanked his host.\n",
-	"insertion": "The talks began on May 8 in Moscow. Both sides agreed to expand trade. The press was told of the results. President Xi thanked his host. A banquet followed.\n",
-	"shift":     "The talks began on May 8 in Moscow. Both sides agreed to grow trade. The press was told of the results. President Xi thanked his host.\n",
-	"negation":  "The talks began on May 8 in Moscow. Both sides did not agree to expand trade. The press was told of the results. President Xi thanked his host.\n",
-	"name":      "The talks began on May 8 in Moscow. Both sides agreed to expand trade. The press was told of the results. President Li thanked his host.\n",
-	"minor":     "The talks began on May 8 in Moscow. Both sides agreed to expand trade. The press was told about the results. President Xi thanked his host.\n",
-	"trivial":   "The talks began on May 8 in Moscow. Both sides agreed to expand trade. The press was told of the results. President XI thanked his host.\n",
-	"move":      "The press was told of the results. The talks began on May 8 in Moscow. Both sides agreed to expand trade. President Xi thanked his host.\n",
-}
+// gateA is the reference of the gate tests; gateB holds versions of it with
+// one change each, of the kind, flag or severity the name says.
+var gateA, gateB = gatetest.Versions()
 
 // TestGates runs each gate on versions that trip it and versions that
 // pass it. With a gate, the gates alone decide the exit status: a
