@@ -166,7 +166,7 @@ func periodRules(b []byte) string {
 		}
 		out = append(out, b[i])
 	}
-	return joinFieldsBytes(out)
+	return joinFields(string(out))
 }
 
 func punct13a(c byte) bool {
@@ -181,34 +181,6 @@ func punct13a(c byte) bool {
 func isDigit(c byte) bool    { return c >= '0' && c <= '9' }
 func isDotComma(c byte) bool { return c == '.' || c == ',' }
 
-// joinFieldsBytes is joinFields for a byte slice.
-func joinFieldsBytes(b []byte) string {
-	out := make([]byte, 0, len(b))
-	for i := 0; i < len(b); {
-		c := b[i]
-		size := 1
-		var sp bool
-		if c < utf8.RuneSelf {
-			sp = asciiSpace[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRune(b[i:])
-			sp = unicode.IsSpace(r)
-		}
-		if sp {
-			if len(out) > 0 && out[len(out)-1] != ' ' {
-				out = append(out, ' ')
-			}
-		} else {
-			out = append(out, b[i:i+size]...)
-		}
-		i += size
-	}
-	if n := len(out); n > 0 && out[n-1] == ' ' {
-		out = out[:n-1]
-	}
-	return string(out)
-}
 
 // tokenizeIntl is sacreBLEU's TokenizerV14International. Like mteval-v14,
 // it leaves a period after a number at the very end of the line attached

@@ -156,9 +156,6 @@ func TestJoinFields(t *testing.T) {
 		if got := joinFields(s); got != want {
 			t.Errorf("joinFields(%q) = %q, want %q", s, got, want)
 		}
-		if got := joinFieldsBytes([]byte(s)); got != want {
-			t.Errorf("joinFieldsBytes(%q) = %q, want %q", s, got, want)
-		}
 		if got := isJoined(s); got != (s == want) {
 			t.Errorf("isJoined(%q) = %v, want %v", s, got, s == want)
 		}
