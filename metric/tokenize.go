@@ -181,7 +181,6 @@ func punct13a(c byte) bool {
 func isDigit(c byte) bool    { return c >= '0' && c <= '9' }
 func isDotComma(c byte) bool { return c == '.' || c == ',' }
 
-
 // tokenizeIntl is sacreBLEU's TokenizerV14International. Like mteval-v14,
 // it leaves a period after a number at the very end of the line attached
 // (rule 2 needs a character after the period).
