@@ -176,6 +176,9 @@ func (al Aligner) shapes() []Shape {
 // too few words to be one language: less than crossOverlap of the words
 // of either text occur in the other (English against French).
 func (al Aligner) CrossLanguage(a, b []Segment) bool {
+	if al.LangA != language.Und && al.LangB != language.Und {
+		return al.crossLanguage(a, b, tokenized{}) // the tags decide: no need to tokenize
+	}
 	return al.crossLanguage(a, b, tokenize(a, b, nil))
 }
 

@@ -15,8 +15,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/language"
-
 	"github.com/paradiff/paradiff/align"
 )
 
@@ -146,7 +144,7 @@ type Options struct {
 	// so that time and memory stay bounded. 0 means
 	// DefaultMaxSegmentBytes; a negative value, no limit.
 	MaxSegmentBytes int
-	CrossLanguage   bool   // A and B are in different languages: no word diff
+	CrossLanguage   bool   // A and B are in different languages: no word diff; when false, Aligner.CrossLanguage decides
 	Glossary        []Term // approved terms B must use where A has them
 	// Metrics asks for [Comparison.Metrics], computed with MetricOptions.
 	// They are left nil for a cross-language comparison, and when
@@ -175,8 +173,9 @@ func Compare(a, b Document, opts Options) *Comparison {
 				docName(*d), long, plural(long), limit))
 		}
 	}
-	if !opts.CrossLanguage && (opts.Aligner.LangA == language.Und || opts.Aligner.LangB == language.Und) {
-		// Not told: the aligner tells by script and shared words.
+	if !opts.CrossLanguage {
+		// The aligner tells: by the languages it was given, else by script
+		// and shared words.
 		opts.CrossLanguage = opts.Aligner.CrossLanguage(a.Segments, b.Segments)
 	}
 	c := &Comparison{A: a, B: b, Notes: notes, CrossLanguage: opts.CrossLanguage}

@@ -201,8 +201,7 @@ func (c common) withLanguages(opts *diff.Options, textA, textB string) (langA, l
 		return langA, langB, err
 	}
 	opts.SplitA, opts.SplitB = align.Splitter{Lang: langA}, align.Splitter{Lang: langB}
-	opts.Aligner.LangA, opts.Aligner.LangB = langA, langB
-	opts.CrossLanguage = !sameLanguage(langA, langB)
+	opts.Aligner.LangA, opts.Aligner.LangB = langA, langB // and so whether words are diffed
 	return langA, langB, nil
 }
 

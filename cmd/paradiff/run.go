@@ -281,14 +281,6 @@ func (c common) languages(textA, textB string) (a, b language.Tag, err error) {
 	return a, b, err
 }
 
-// sameLanguage reports whether two tags name one language, so that words
-// can be diffed; an undetermined one (no letters) matches any.
-func sameLanguage(a, b language.Tag) bool {
-	ba, _ := a.Base()
-	bb, _ := b.Base()
-	return a == language.Und || b == language.Und || ba == bb
-}
-
 // segment cuts text into segments as --segments says, sentences in the
 // rules of lang.
 func (c common) segment(text string, lang language.Tag) []align.Segment {
