@@ -2,8 +2,11 @@ package align
 
 import (
 	"slices"
+	"sync"
 
 	"golang.org/x/text/language"
+
+	"github.com/paradiff/paradiff/internal/par"
 )
 
 // Bead is one step of an alignment: the segments A[i] for i in A matched
@@ -85,6 +88,10 @@ func (al Aligner) Align(a, b []Segment) []Bead {
 		return nil
 	}
 	shapes := al.shapes()
+	// The pins need the texts only: find them meanwhile.
+	var pinned []pinPair
+	var pinning sync.WaitGroup
+	pinning.Go(func() { pinned = pins(a, b) })
 	toks := tokenize(a, b, compileDictionary(al.Dictionary))
 	cross := al.crossLanguage(a, b, toks)
 	p := sameLanguage
@@ -92,7 +99,7 @@ func (al Aligner) Align(a, b []Segment) []Bead {
 		p = crossLanguage
 	}
 	f := newFeatures(a, b, toks, cross)
-	pinned := pins(a, b)
+	pinning.Wait()
 	out := alignRuns(newScorer(f, p), pinned, shapes, nil)
 	if cross && f.learn(out) {
 		// The first alignment is close: search near it.
@@ -110,26 +117,43 @@ func alignRuns(sc *scorer, pinned []pinPair, shapes []Shape, near []Bead) []Bead
 	if near != nil {
 		nearBand = projectBand(stepsOf(near), 1, len(sc.a), len(sc.b), bandMargin)
 	}
-	var out []Bead
+	// The runs between pins are independent: align them on all cores.
+	// Each worker has its own caches (see align_cache.go).
+	type gap struct{ i0, i1, j0, j1 int }
+	gaps := make([]gap, 0, len(pinned)+1)
 	i, j := 0, 0
-	gap := func(i1, j1 int) {
-		s := sc.sub(i, i1, j, j1)
-		var p []step
-		if near == nil {
-			p = path(s, shapes)
-		} else {
-			p = pathNear(s, shapes, nearBand.sub(i, i1, j, j1))
-		}
-		for _, st := range p {
-			out = append(out, Bead{A: indices(i+st.i, st.s.A), B: indices(j+st.j, st.s.B)})
-		}
-	}
 	for _, pn := range pinned {
-		gap(pn.i, pn.j)
-		out = append(out, Bead{A: []int{pn.i}, B: []int{pn.j}})
+		gaps = append(gaps, gap{i, pn.i, j, pn.j})
 		i, j = pn.i+1, pn.j+1
 	}
-	gap(len(sc.a), len(sc.b))
+	gaps = append(gaps, gap{i, len(sc.a), j, len(sc.b)})
+	paths := make([][]step, len(gaps))
+	loaded := make([]*loadedRuns, par.Workers())
+	par.Chunks(len(gaps), 1, func(w, k, _ int) {
+		g := gaps[k]
+		if g.i0 == g.i1 && g.j0 == g.j1 {
+			return
+		}
+		if loaded[w] == nil {
+			loaded[w] = &loadedRuns{}
+		}
+		s := sc.sub(g.i0, g.i1, g.j0, g.j1)
+		s.loaded = loaded[w]
+		if near == nil {
+			paths[k] = path(s, shapes)
+		} else {
+			paths[k] = pathNear(s, shapes, nearBand.sub(g.i0, g.i1, g.j0, g.j1))
+		}
+	})
+	out := make([]Bead, 0, max(len(sc.a), len(sc.b)))
+	for k, g := range gaps {
+		for _, st := range paths[k] {
+			out = append(out, Bead{A: indices(g.i0+st.i, st.s.A), B: indices(g.j0+st.j, st.s.B)})
+		}
+		if k < len(pinned) {
+			out = append(out, Bead{A: []int{pinned[k].i}, B: []int{pinned[k].j}})
+		}
+	}
 	return out
 }
 

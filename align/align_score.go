@@ -3,6 +3,7 @@ package align
 import (
 	"math"
 	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -180,9 +181,26 @@ type tokenized struct {
 	a, b [][]int32
 }
 
+// tokenize tokenizes a and b at once, each with a tokenizer of its own,
+// then renumbers B's tokens into A's: interned in the order B first has
+// them, they get the ids one tokenizer reading A then B would give.
 func tokenize(a, b []Segment, dict *compiledDict) tokenized {
-	tk := newTokenizer(dict)
-	return tokenized{tk, tk.all(a), tk.all(b)}
+	tk, tkB := newTokenizer(dict), newTokenizer(dict)
+	var ta, tb [][]int32
+	var wg sync.WaitGroup
+	wg.Go(func() { tb = tkB.all(b) })
+	ta = tk.all(a)
+	wg.Wait()
+	ids := make([]int32, len(tkB.keys))
+	for id, key := range tkB.keys {
+		ids[id] = tk.intern(key, tkB.kinds[id])
+	}
+	for _, seg := range tb {
+		for k, id := range seg {
+			seg[k] = ids[id]
+		}
+	}
+	return tokenized{tk, ta, tb}
 }
 
 // newFeatures weighs the tokens of a and b and makes their bags. With
