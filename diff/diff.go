@@ -12,10 +12,13 @@ package diff
 import (
 	"fmt"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/paradiff/paradiff/align"
+	"github.com/paradiff/paradiff/internal/par"
 )
 
 // Document is one version of the statement: its name (a file name, for
@@ -197,28 +200,27 @@ func Compare(a, b Document, opts Options) *Comparison {
 	} else {
 		close(metricsDone)
 	}
+	c.Beads = make([]Bead, len(beads))
 	aPos, bPos := 0, 0 // where the next segment of each side starts, for empty spans
 	for i, ab := range beads {
-		if i%256 == 0 {
-			progress("diffing", i, len(beads))
-		}
-		sa := newSide(a.Text, runSpan(a.Segments, ab.A, aPos))
-		sb := newSide(b.Text, runSpan(b.Segments, ab.B, bPos))
-		aPos, bPos = sa.span.end, sb.span.end
-		bead := Bead{Bead: ab, AStart: sa.span.start, AEnd: sa.span.end, BStart: sb.span.start, BEnd: sb.span.end}
-		if opts.CrossLanguage {
-			bead.Changes = crossChanges(sa, sb)
-		} else {
-			bead.Changes = changes(sa, sb)
-		}
-		if opts.IgnoreTrivial {
-			bead.Changes = slices.DeleteFunc(bead.Changes, func(ch Change) bool { return ch.Kind == Trivial })
-		}
-		if len(opts.Glossary) > 0 && len(ab.A) > 0 && len(ab.B) > 0 {
-			checkGlossary(&bead, sa, sb, opts.Glossary)
-		}
-		c.Beads = append(c.Beads, bead)
+		sa, sb := runSpan(a.Segments, ab.A, aPos), runSpan(b.Segments, ab.B, bPos)
+		aPos, bPos = sa.end, sb.end
+		c.Beads[i] = Bead{Bead: ab, AStart: sa.start, AEnd: sa.end, BStart: sb.start, BEnd: sb.end}
 	}
+	// A bead's changes depend on its own text only: diff the beads on all
+	// cores.
+	var done atomic.Int64
+	var reporting sync.Mutex
+	par.Chunks(len(c.Beads), 64, func(_, from, to int) {
+		for i := from; i < to; i++ {
+			diffBead(&c.Beads[i], a.Text, b.Text, opts)
+		}
+		done.Add(int64(to - from))
+		if reporting.TryLock() { // never wait to report
+			progress("diffing", int(done.Load()), len(c.Beads))
+			reporting.Unlock()
+		}
+	})
 	progress("diffing", len(beads), len(beads))
 	findMoves(c)
 	c.Summary = summarize(c)
@@ -227,6 +229,24 @@ func Compare(a, b Document, opts Options) *Comparison {
 	}
 	<-metricsDone
 	return c
+}
+
+// diffBead fills in the changes and glossary findings of b, a bead of the
+// documents whose texts are textA and textB.
+func diffBead(b *Bead, textA, textB string, opts Options) {
+	sa := newSide(textA, span{b.AStart, b.AEnd})
+	sb := newSide(textB, span{b.BStart, b.BEnd})
+	if opts.CrossLanguage {
+		b.Changes = crossChanges(sa, sb)
+	} else {
+		b.Changes = changes(sa, sb)
+	}
+	if opts.IgnoreTrivial {
+		b.Changes = slices.DeleteFunc(b.Changes, func(ch Change) bool { return ch.Kind == Trivial })
+	}
+	if len(opts.Glossary) > 0 && len(b.A) > 0 && len(b.B) > 0 {
+		checkGlossary(b, sa, sb, opts.Glossary)
+	}
 }
 
 // DefaultMaxSegmentBytes is the longest segment compared as one: twenty

@@ -3,6 +3,7 @@ package diff
 import (
 	"strings"
 
+	"github.com/paradiff/paradiff/internal/par"
 	"github.com/paradiff/paradiff/internal/textkey"
 )
 
@@ -15,17 +16,42 @@ const minMoveWords = 3
 // bead, or further on in the same one) whose content words have the same
 // keys, and turns both into the two halves of one move.
 func findMoves(c *Comparison) {
+	// The keys of every omission and insertion, worked out on all cores.
+	type moveRun struct {
+		key string
+		ok  bool // long enough to count as moved
+	}
+	runs := make([][]moveRun, len(c.Beads))
+	par.Chunks(len(c.Beads), 256, func(_, from, to int) {
+		for bi := from; bi < to; bi++ {
+			b := &c.Beads[bi]
+			for ci, ch := range b.Changes {
+				var mr moveRun
+				switch ch.Kind {
+				case Omission:
+					mr.key, mr.ok = moveKey(ch.A, len(b.B) == 0)
+				case Insertion:
+					mr.key, mr.ok = moveKey(ch.B, len(b.A) == 0)
+				default:
+					continue
+				}
+				if runs[bi] == nil {
+					runs[bi] = make([]moveRun, len(b.Changes))
+				}
+				runs[bi][ci] = mr
+			}
+		}
+	})
 	type ref struct{ bead, change int }
 	omitted := map[string][]ref{}
 	var order []ref // insertions, in B's order
 	for bi, b := range c.Beads {
 		for ci, ch := range b.Changes {
-			switch ch.Kind {
-			case Omission:
-				if key, ok := moveKey(ch.A, len(b.B) == 0); ok {
-					omitted[key] = append(omitted[key], ref{bi, ci})
-				}
-			case Insertion:
+			switch {
+			case ch.Kind == Omission && runs[bi][ci].ok:
+				key := runs[bi][ci].key
+				omitted[key] = append(omitted[key], ref{bi, ci})
+			case ch.Kind == Insertion && runs[bi][ci].ok:
 				order = append(order, ref{bi, ci})
 			}
 		}
@@ -36,8 +62,8 @@ func findMoves(c *Comparison) {
 	moves := 0
 	for _, in := range order {
 		ins := &c.Beads[in.bead].Changes[in.change]
-		key, ok := moveKey(ins.B, len(c.Beads[in.bead].A) == 0)
-		if !ok || len(omitted[key]) == 0 {
+		key := runs[in.bead][in.change].key
+		if len(omitted[key]) == 0 {
 			continue
 		}
 		out := omitted[key][0]
