@@ -8,6 +8,7 @@ import (
 
 	"github.com/paradiff/paradiff/align"
 	"github.com/paradiff/paradiff/diff"
+	"github.com/paradiff/paradiff/internal/par"
 )
 
 // JSONVersion is the version of the JSON report's schema. Keys may be
@@ -18,11 +19,12 @@ const JSONVersion = 1
 // output order; every list is written as [] when empty, never null.
 type (
 	jsonReport struct {
-		Version int          `json:"version"`
-		A       jsonDocument `json:"a"`
-		B       jsonDocument `json:"b"`
-		Beads   []jsonBead   `json:"beads"`
-		Summary jsonSummary  `json:"summary"`
+		Version       int          `json:"version"`
+		A             jsonDocument `json:"a"`
+		B             jsonDocument `json:"b"`
+		CrossLanguage bool         `json:"cross_language"`
+		Beads         []jsonBead   `json:"beads"`
+		Summary       jsonSummary  `json:"summary"`
 	}
 	jsonDocument struct {
 		Name     string          `json:"name"`
@@ -88,63 +90,132 @@ type (
 // documents' segments and the gaps between them (which together rebuild
 // each input exactly), the beads with their changes, and the summary.
 func JSON(w io.Writer, c *diff.Comparison) error {
-	// The report is written piece by piece, a bead at a time, in the
-	// layout encoding/json's indenting encoder gives the whole: a report of
-	// two long documents runs to many times their size, and building it
-	// all in memory first would double that.
-	jw := &jsonWriter{w: bufio.NewWriter(w)}
-	jw.raw("{\n")
-	jw.field("version", JSONVersion, false)
-	jw.field("a", jsonDoc(c.A), false)
-	jw.field("b", jsonDoc(c.B), false)
-	jw.field("cross_language", c.CrossLanguage, false)
-	if len(c.Beads) == 0 {
-		jw.raw("  \"beads\": [],\n")
-	} else {
-		jw.raw("  \"beads\": [\n")
-		for i, b := range c.Beads {
-			jb := jsonBead{A: nonNil(b.A), B: nonNil(b.B), Changes: make([]jsonChange, 0, len(b.Changes))}
-			for _, ch := range b.Changes {
-				jb.Changes = append(jb.Changes, changeJSON(ch))
-			}
-			for _, g := range b.Glossary {
-				jb.Glossary = append(jb.Glossary, glossaryJSON(g))
-			}
-			jw.raw("    ")
-			jw.value(jb, "    ")
-			if i < len(c.Beads)-1 {
-				jw.raw(",")
-			}
-			jw.raw("\n")
-		}
-		jw.raw("  ],\n")
-	}
-	jw.field("summary", summaryJSON(c.Summary, c.Metrics), true)
-	jw.raw("}\n")
-	if jw.err != nil {
-		return jw.err
-	}
-	return jw.w.Flush()
+	// The report runs to many times the size of the documents. It is made
+	// of pieces, in the layout encoding/json's indenting encoder gives the
+	// whole, encoded on all cores a few pieces ahead of the one being
+	// written: neither the time nor the memory it takes grows with the
+	// whole.
+	var pieces []func(*jsonWriter)
+	pieces = append(pieces, func(jw *jsonWriter) {
+		jw.raw("{\n")
+		jw.member("  ", "version", JSONVersion, false)
+	})
+	pieces = appendDocument(pieces, "a", c.A)
+	pieces = appendDocument(pieces, "b", c.B)
+	pieces = append(pieces, func(jw *jsonWriter) { jw.member("  ", "cross_language", c.CrossLanguage, false) })
+	pieces = appendArray(pieces, "  ", "beads", len(c.Beads), false, func(i int) any { return beadJSON(c.Beads[i]) })
+	pieces = append(pieces, func(jw *jsonWriter) {
+		jw.member("  ", "summary", summaryJSON(c.Summary, c.Metrics), true)
+		jw.raw("}\n")
+	})
+	return writePieces(w, pieces)
 }
 
-// jsonWriter writes indented JSON a piece at a time, keeping the first
-// error.
+// appendDocument adds the pieces of one document's member of the report.
+func appendDocument(pieces []func(*jsonWriter), key string, d diff.Document) []func(*jsonWriter) {
+	pieces = append(pieces, func(jw *jsonWriter) {
+		jw.raw("  \"" + key + "\": {\n")
+		jw.member("    ", "name", d.Name, false)
+		jw.member("    ", "length", len(d.Text), false)
+	})
+	segs, gaps := d.Segments, Gaps(d.Text, d.Segments)
+	pieces = appendArray(pieces, "    ", "segments", len(segs), false, func(i int) any { return segs[i] })
+	pieces = appendArray(pieces, "    ", "gaps", len(gaps), true, func(i int) any { return gaps[i] })
+	return append(pieces, func(jw *jsonWriter) { jw.raw("  },\n") })
+}
+
+// jsonChunk is how many elements of an array one piece of the report holds.
+const jsonChunk = 256
+
+// appendArray adds the pieces of an array member of n elements, at
+// indent, elem giving each.
+func appendArray(pieces []func(*jsonWriter), indent, key string, n int, last bool, elem func(int) any) []func(*jsonWriter) {
+	comma := ","
+	if last {
+		comma = ""
+	}
+	if n == 0 {
+		return append(pieces, func(jw *jsonWriter) { jw.raw(indent + "\"" + key + "\": []" + comma + "\n") })
+	}
+	pieces = append(pieces, func(jw *jsonWriter) { jw.raw(indent + "\"" + key + "\": [\n") })
+	inner := indent + "  "
+	for from := 0; from < n; from += jsonChunk {
+		pieces = append(pieces, func(jw *jsonWriter) {
+			for i := from; i < min(from+jsonChunk, n); i++ {
+				jw.raw(inner)
+				jw.value(elem(i), inner)
+				if i < n-1 {
+					jw.raw(",")
+				}
+				jw.raw("\n")
+			}
+		})
+	}
+	return append(pieces, func(jw *jsonWriter) { jw.raw(indent + "]" + comma + "\n") })
+}
+
+func beadJSON(b diff.Bead) jsonBead {
+	jb := jsonBead{A: nonNil(b.A), B: nonNil(b.B), Changes: make([]jsonChange, 0, len(b.Changes))}
+	for _, ch := range b.Changes {
+		jb.Changes = append(jb.Changes, changeJSON(ch))
+	}
+	for _, g := range b.Glossary {
+		jb.Glossary = append(jb.Glossary, glossaryJSON(g))
+	}
+	return jb
+}
+
+// writePieces writes the output of pieces to w in order, running them on
+// all cores, at most a window of them ahead of the one being written.
+func writePieces(w io.Writer, pieces []func(*jsonWriter)) error {
+	workers := par.Workers()
+	ahead := make(chan chan *jsonWriter, 2*workers)
+	go func() {
+		running := make(chan struct{}, workers)
+		for _, piece := range pieces {
+			done := make(chan *jsonWriter, 1)
+			ahead <- done
+			running <- struct{}{}
+			go func() {
+				jw := &jsonWriter{}
+				piece(jw)
+				<-running
+				done <- jw
+			}()
+		}
+		close(ahead)
+	}()
+	bw := bufio.NewWriter(w)
+	var err error
+	for done := range ahead { // to the end even after an error, so that every piece's goroutine ends
+		jw := <-done
+		if err == nil {
+			err = jw.err
+		}
+		if err == nil {
+			_, err = bw.Write(jw.out.Bytes())
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// jsonWriter writes indented JSON a piece at a time into out, keeping the
+// first error.
 type jsonWriter struct {
-	w   *bufio.Writer
-	buf bytes.Buffer
+	out bytes.Buffer
+	enc *json.Encoder
 	err error
 }
 
-func (jw *jsonWriter) raw(s string) {
-	if jw.err == nil {
-		_, jw.err = jw.w.WriteString(s)
-	}
-}
+func (jw *jsonWriter) raw(s string) { jw.out.WriteString(s) }
 
-// field writes one member of the top-level object.
-func (jw *jsonWriter) field(key string, v any, last bool) {
-	jw.raw("  \"" + key + "\": ")
-	jw.value(v, "  ")
+// member writes one member of an object whose members are at indent.
+func (jw *jsonWriter) member(indent, key string, v any, last bool) {
+	jw.raw(indent + "\"" + key + "\": ")
+	jw.value(v, indent)
 	if !last {
 		jw.raw(",")
 	}
@@ -156,12 +227,13 @@ func (jw *jsonWriter) value(v any, prefix string) {
 	if jw.err != nil {
 		return
 	}
-	jw.buf.Reset()
-	enc := json.NewEncoder(&jw.buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent(prefix, "  ")
-	if jw.err = enc.Encode(v); jw.err == nil {
-		_, jw.err = jw.w.Write(bytes.TrimSuffix(jw.buf.Bytes(), []byte("\n")))
+	if jw.enc == nil {
+		jw.enc = json.NewEncoder(&jw.out)
+		jw.enc.SetEscapeHTML(false)
+	}
+	jw.enc.SetIndent(prefix, "  ")
+	if jw.err = jw.enc.Encode(v); jw.err == nil {
+		jw.out.Truncate(jw.out.Len() - 1) // Encode's newline
 	}
 }
 
