@@ -162,7 +162,10 @@ func Compare(a, b Document, opts Options) *Comparison {
 	if opts.ByLine {
 		a.Segments, b.Segments = align.Lines(a.Text), align.Lines(b.Text)
 	} else {
-		a.Segments, b.Segments = opts.SplitA.Split(a.Text), opts.SplitB.Split(b.Text)
+		var wg sync.WaitGroup
+		wg.Go(func() { b.Segments = opts.SplitB.Split(b.Text) })
+		a.Segments = opts.SplitA.Split(a.Text)
+		wg.Wait()
 	}
 	limit := opts.MaxSegmentBytes
 	if limit == 0 {
