@@ -5,7 +5,9 @@
 # The pair is built from ../shared/data (see bench/mkpair): two English
 # renderings of the same texts, about 1.6 MB a side. Each tool runs RUNS
 # times (default 3); the median wall time and the largest peak RSS count.
-# paradiff does the whole comparison: split, align, diff and the JSON report.
+# paradiff does the whole comparison: decode, split, align, diff and the JSON
+# report; it runs twice, without the metrics (--metrics none: what the peers
+# do not do either) and with them (the default: BLEU, chrF and TER).
 #
 # Usage: bash bench/compare.sh [DATA_DIR]   (default ../shared/data)
 set -euo pipefail
@@ -48,7 +50,8 @@ measure() {
 }
 
 results=$(
-  measure paradiff "$work/paradiff" -f json "$a" "$b"
+  measure paradiff "$work/paradiff" -f json --metrics none "$a" "$b"
+  measure paradiff+metrics "$work/paradiff" -f json "$a" "$b"
   measure git git diff --no-index --word-diff=porcelain "$a" "$b"
   measure wdiff wdiff "$a" "$b"
   measure dwdiff dwdiff "$a" "$b"
@@ -57,10 +60,9 @@ echo "$results" | awk -v size="$size" '
   { name[NR] = $1; t[NR] = $2; rss[NR] = $3 }
   END {
     printf "input: %.2f MB (both files)\n\n", size / 1e6
-    printf "%-10s %10s %12s %16s\n", "tool", "seconds", "peak MB", "paradiff / tool"
+    printf "%-17s %8s %9s %12s %22s\n", "tool", "seconds", "peak MB", "paradiff / tool", "paradiff+metrics / tool"
     for (i = 1; i <= NR; i++) {
-      ratio = (t[i] > 0) ? t[1] / t[i] : 0
-      printf "%-10s %10.2f %12.1f %16.2f\n", name[i], t[i], rss[i] / 1024, ratio
+      printf "%-17s %8.2f %9.1f %12.2f %22.2f\n", name[i], t[i], rss[i] / 1024, (t[i] > 0) ? t[1] / t[i] : 0, (t[i] > 0) ? t[2] / t[i] : 0
     }
-    printf "\nparadiff peak memory: %.1f times the input size\n", rss[1] * 1024 / size
+    printf "\npeak memory / input size: paradiff %.1f, paradiff+metrics %.1f\n", rss[1] * 1024 / size, rss[2] * 1024 / size
   }'

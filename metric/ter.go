@@ -262,6 +262,11 @@ const (
 	beamWidth          = 25   // half-width of the edit-distance band
 	maxShiftCandidates = 1000 // shift candidates per segment before giving up (sacreBLEU)
 	maxCacheRows       = 10000
+
+	// maxCacheCells bounds the row cache in memory too: 10,000 rows of
+	// a long reference would take tens of megabytes per segment scored at
+	// once. The cache only saves work, so the bound changes no score.
+	maxCacheCells = 1 << 18
 )
 
 // Edit operations, as sacreBLEU records them in a trace.
@@ -545,7 +550,7 @@ func (ed *beamEditDistance) distance(hyp []int32) (int, []byte) {
 	}
 
 	// Cache the new rows.
-	if ed.cached < maxCacheRows {
+	if ed.cached < maxCacheRows && ed.cached*(nr+1) < maxCacheCells {
 		node := &ed.root
 		for i, w := range hyp {
 			next := node.next[w]
