@@ -47,23 +47,23 @@ func (s *side) tokenText(i int) string { return s.text[s.toks[i].Start:s.toks[i]
 // facts are what the flags of a change are decided by, for one side's
 // tokens of it.
 type facts struct {
-	numbers   []string        // number keys (textkey.NumberKey), sorted
-	negations int             // negating words
-	names     []string        // keys of words that look like names
-	words     map[string]bool // keys of all content tokens
-	content   bool            // a content token that is not a function word
+	numbers   []string // number keys (textkey.NumberKey), sorted
+	negations int      // negating words
+	names     []string // keys of words that look like names
+	words     []string // keys of all content tokens
+	content   bool     // a content token that is not a function word
 }
 
 // factsOf describes tokens [from, to) of the side.
 func (s *side) factsOf(from, to int) facts {
-	f := facts{words: map[string]bool{}}
+	var f facts
 	for i := from; i < to; i++ {
 		t := s.toks[i]
 		if !t.IsContent() {
 			continue
 		}
 		key := s.keys[i]
-		f.words[key] = true
+		f.words = append(f.words, key)
 		if t.Class == textkey.Number || t.Class == textkey.Word && hasDigit(s.tokenText(i)) {
 			f.numbers = append(f.numbers, textkey.NumberKey(s.tokenText(i))) // "80th" counts as 80
 		}
@@ -171,12 +171,12 @@ func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0
 // hasForm reports whether words hold name or a form of it: a word that
 // shares with it a prefix of at least four letters and four fifths of
 // the shorter word ("China" and "Chinese", "Russia" and "Russian's").
-func hasForm(words map[string]bool, name string) bool {
-	if words[name] {
+func hasForm(words []string, name string) bool {
+	if slices.Contains(words, name) {
 		return true
 	}
 	n := []rune(name)
-	for w := range words {
+	for _, w := range words {
 		r := []rune(w)
 		common := 0
 		for common < len(n) && common < len(r) && n[common] == r[common] {

@@ -66,19 +66,18 @@ type tokenDiff struct {
 
 func newTokenDiff(a, b *side) *tokenDiff {
 	d := &tokenDiff{a: a, b: b}
-	// Number the distinct keys in sorted order, so that the numbering, like
-	// everything after it, does not depend on which side is A.
-	distinct := slices.Concat(a.keys, b.keys)
-	slices.Sort(distinct)
-	distinct = slices.Compact(distinct)
-	ids := make(map[string]rune, len(distinct))
-	for i, k := range distinct {
-		ids[k] = tokenRune(i)
-	}
+	// Number the distinct keys as they come: go-diff only compares the
+	// runes for equality (diffKeys orders the sides by their keys).
+	ids := make(map[string]rune, len(a.keys))
 	runes := func(keys []string) []rune {
 		out := make([]rune, len(keys))
 		for i, k := range keys {
-			out[i] = ids[k]
+			r, ok := ids[k]
+			if !ok {
+				r = tokenRune(len(ids))
+				ids[k] = r
+			}
+			out[i] = r
 		}
 		return out
 	}
@@ -142,13 +141,13 @@ func (d *tokenDiff) changes() []Change {
 
 // diffKeys diffs the two key sequences with go-diff. Where several
 // shortest edit scripts exist, which one go-diff finds depends on the
-// order of its arguments; diffing in one canonical order and swapping the
-// result back makes comparing B with A the mirror image of comparing A
-// with B.
+// order of its arguments; diffing in one canonical order (the sides
+// ordered by their keys) and swapping the result back makes comparing B
+// with A the mirror image of comparing A with B.
 func (d *tokenDiff) diffKeys() []diffmatchpatch.Diff {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // never trade the result for time: output must not depend on machine speed
-	if string(d.ka) <= string(d.kb) {
+	if slices.Compare(d.a.keys, d.b.keys) <= 0 {
 		return dmp.DiffMainRunes(d.ka, d.kb, false)
 	}
 	diffs := dmp.DiffMainRunes(d.kb, d.ka, false)
