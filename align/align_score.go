@@ -209,20 +209,35 @@ func tokenize(a, b []Segment, dict *compiledDict) tokenized {
 func newFeatures(a, b []Segment, t tokenized, cross bool) *features {
 	tk, ta, tb := t.tk, t.a, t.b
 	nid := len(tk.kinds)
-	inA, inB := make([]int32, nid), make([]int32, nid)
-	df := make([]int32, nid)
-	count := func(toks [][]int32, in []int32) {
-		for _, ids := range toks {
-			for k, id := range ids {
-				in[id]++
-				if !slices.Contains(ids[:k], id) {
-					df[id]++
+	// What each side needs of itself only, on two cores: how often each
+	// token occurs, in how many segments, and the segments' lengths.
+	type sideCounts struct {
+		in, df []int32
+		lens   []textLength
+	}
+	count := func(segs []Segment, toks [][]int32) sideCounts {
+		c := sideCounts{in: make([]int32, nid), df: make([]int32, nid), lens: segmentLengths(segs, cross)}
+		last := make([]int32, nid) // 1 + the last segment each token was counted in
+		for k, ids := range toks {
+			for _, id := range ids {
+				c.in[id]++
+				if last[id] != int32(k+1) {
+					last[id] = int32(k + 1)
+					c.df[id]++
 				}
 			}
 		}
+		return c
 	}
-	count(ta, inA)
-	count(tb, inB)
+	var cb sideCounts
+	var wg sync.WaitGroup
+	wg.Go(func() { cb = count(b, tb) })
+	ca := count(a, ta)
+	wg.Wait()
+	inA, inB, df := ca.in, cb.in, ca.df
+	for id, d := range cb.df {
+		df[id] += d
+	}
 	n := float64(len(a) + len(b))
 	weight := make([]float64, nid)
 	for id := range weight {
@@ -250,7 +265,7 @@ func newFeatures(a, b []Segment, t tokenized, cross bool) *features {
 		weight[id] = w
 	}
 	f := &features{cross: cross, weight: weight, root: 1, toksA: ta, toksB: tb}
-	lenA, lenB := segmentLengths(a, cross), segmentLengths(b, cross)
+	lenA, lenB := ca.lens, cb.lens
 	if ta, tb := totalText(lenA), totalText(lenB); ta > 0 && tb > 0 {
 		f.root = math.Sqrt(float64(tb) / float64(ta))
 	}
@@ -258,8 +273,9 @@ func newFeatures(a, b []Segment, t tokenized, cross bool) *features {
 	for id := range f.lone {
 		f.lone[id] = cross && tk.kinds[id] == kindDict && (inA[id] == 0 || inB[id] == 0)
 	}
+	wg.Go(func() { f.b = makeBags(tb, lenB, 1/f.root, weight, f.lone) })
 	f.a = makeBags(ta, lenA, f.root, weight, f.lone)
-	f.b = makeBags(tb, lenB, 1/f.root, weight, f.lone)
+	wg.Wait()
 	for k, brk := range paragraphBreaks(a) {
 		f.a[k].brk = brk
 	}
