@@ -203,11 +203,48 @@ func tokenize(a, b []Segment, dict *compiledDict) tokenized {
 	return tokenized{tk, ta, tb}
 }
 
+// withStems returns toks with the stem of each word added after the
+// segment's tokens (see [stemLetters]).
+func (tk *tokenizer) withStems(toks [][]int32) [][]int32 {
+	out := make([][]int32, len(toks))
+	for s, ids := range toks {
+		seg := slices.Clip(ids)
+		for _, id := range ids {
+			if st := tk.stem(id); st >= 0 {
+				seg = append(seg, st)
+			}
+		}
+		out[s] = seg
+	}
+	return out
+}
+
+// stem returns the id of the stem of token id, or -1 when it has none.
+func (tk *tokenizer) stem(id int32) int32 {
+	if len(tk.stems) < len(tk.kinds) {
+		tk.stems = append(tk.stems, make([]int32, len(tk.kinds)-len(tk.stems))...)
+	}
+	if st := tk.stems[id]; st != 0 {
+		return st - 1
+	}
+	st := int32(-1)
+	if tk.kinds[id] == kindWord {
+		if key, ok := stemKey(tk.keys[id]); ok {
+			st = tk.intern(key, kindStem)
+		}
+	}
+	tk.stems[id] = st + 1
+	return st
+}
+
 // newFeatures weighs the tokens of a and b and makes their bags. With
 // cross set, a bag holds only the anchors both documents have; otherwise
 // every content token, punctuation and dictionary entries excluded.
 func newFeatures(a, b []Segment, t tokenized, cross bool) *features {
 	tk, ta, tb := t.tk, t.a, t.b
+	if cross && mainScript(a) != mainScript(b) {
+		ta, tb = tk.withStems(ta), tk.withStems(tb)
+	}
 	nid := len(tk.kinds)
 	// What each side needs of itself only, on two cores: how often each
 	// token occurs, in how many segments, and the segments' lengths.
@@ -245,9 +282,11 @@ func newFeatures(a, b []Segment, t tokenized, cross bool) *features {
 		kind := tk.kinds[id]
 		switch {
 		case !cross:
-			if kind == kindPunct || kind == kindDict {
+			if kind == kindPunct || kind == kindDict || kind == kindStem {
 				w = 0
 			}
+		case kind == kindStem:
+			w = 0 // for learning only: see [stemLetters]
 		case kind == kindDict:
 			// An entry found in one text only still weighs: the dictionary
 			// expected its translation, and the other text does not have
@@ -400,6 +439,7 @@ type tokenizer struct {
 	ids   map[string]int32 // by key
 	raw   map[string]int32 // by the token's text, to skip computing keys
 	kinds []tokenKind      // by id
+	stems []int32          // by id: 1 + the id of its stem (0: not worked out yet)
 	keys  []string         // by id
 }
 
