@@ -189,7 +189,7 @@ func limitMemory(inputBytes int) {
 }
 
 const (
-	memoryPerInputByte = 14
+	memoryPerInputByte = 11
 	memoryBase         = 16 << 20
 )
 
