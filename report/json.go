@@ -103,7 +103,12 @@ func JSON(w io.Writer, c *diff.Comparison) error {
 	pieces = appendDocument(pieces, "a", c.A)
 	pieces = appendDocument(pieces, "b", c.B)
 	pieces = append(pieces, func(jw *jsonWriter) { jw.member("  ", "cross_language", c.CrossLanguage, false) })
-	pieces = appendArray(pieces, "  ", "beads", len(c.Beads), false, func(i int) any { return beadJSON(c.Beads[i]) })
+	pieces = appendArray(pieces, "  ", "beads", len(c.Beads), false, func(jw *jsonWriter, i int, prefix string) {
+		var ok bool
+		if jw.out, ok = appendBead(jw.out, c.Beads[i], prefix); !ok {
+			jw.value(beadJSON(c.Beads[i]), prefix)
+		}
+	})
 	pieces = append(pieces, func(jw *jsonWriter) {
 		jw.member("  ", "summary", summaryJSON(c.Summary, c.Metrics), true)
 		jw.raw("}\n")
@@ -119,8 +124,11 @@ func appendDocument(pieces []func(*jsonWriter), key string, d diff.Document) []f
 		jw.member("    ", "length", len(d.Text), false)
 	})
 	segs, gaps := d.Segments, Gaps(d.Text, d.Segments)
-	pieces = appendArray(pieces, "    ", "segments", len(segs), false, func(i int) any { return segs[i] })
-	pieces = appendArray(pieces, "    ", "gaps", len(gaps), true, func(i int) any { return gaps[i] })
+	segment := func(list []align.Segment) func(*jsonWriter, int, string) {
+		return func(jw *jsonWriter, i int, prefix string) { jw.out = appendSegment(jw.out, list[i], prefix) }
+	}
+	pieces = appendArray(pieces, "    ", "segments", len(segs), false, segment(segs))
+	pieces = appendArray(pieces, "    ", "gaps", len(gaps), true, segment(gaps))
 	return append(pieces, func(jw *jsonWriter) { jw.raw("  },\n") })
 }
 
@@ -128,8 +136,8 @@ func appendDocument(pieces []func(*jsonWriter), key string, d diff.Document) []f
 const jsonChunk = 256
 
 // appendArray adds the pieces of an array member of n elements, at
-// indent, elem giving each.
-func appendArray(pieces []func(*jsonWriter), indent, key string, n int, last bool, elem func(int) any) []func(*jsonWriter) {
+// indent, elem writing element i indented as if nested at prefix.
+func appendArray(pieces []func(*jsonWriter), indent, key string, n int, last bool, elem func(jw *jsonWriter, i int, prefix string)) []func(*jsonWriter) {
 	comma := ","
 	if last {
 		comma = ""
@@ -143,7 +151,7 @@ func appendArray(pieces []func(*jsonWriter), indent, key string, n int, last boo
 		pieces = append(pieces, func(jw *jsonWriter) {
 			for i := from; i < min(from+jsonChunk, n); i++ {
 				jw.raw(inner)
-				jw.value(elem(i), inner)
+				elem(jw, i, inner)
 				if i < n-1 {
 					jw.raw(",")
 				}
@@ -193,7 +201,7 @@ func writePieces(w io.Writer, pieces []func(*jsonWriter)) error {
 			err = jw.err
 		}
 		if err == nil {
-			_, err = bw.Write(jw.out.Bytes())
+			_, err = bw.Write(jw.out)
 		}
 	}
 	if err != nil {
@@ -205,12 +213,13 @@ func writePieces(w io.Writer, pieces []func(*jsonWriter)) error {
 // jsonWriter writes indented JSON a piece at a time into out, keeping the
 // first error.
 type jsonWriter struct {
-	out bytes.Buffer
-	enc *json.Encoder
-	err error
+	out     []byte
+	scratch bytes.Buffer
+	enc     *json.Encoder
+	err     error
 }
 
-func (jw *jsonWriter) raw(s string) { jw.out.WriteString(s) }
+func (jw *jsonWriter) raw(s string) { jw.out = append(jw.out, s...) }
 
 // member writes one member of an object whose members are at indent.
 func (jw *jsonWriter) member(indent, key string, v any, last bool) {
@@ -228,12 +237,13 @@ func (jw *jsonWriter) value(v any, prefix string) {
 		return
 	}
 	if jw.enc == nil {
-		jw.enc = json.NewEncoder(&jw.out)
+		jw.enc = json.NewEncoder(&jw.scratch)
 		jw.enc.SetEscapeHTML(false)
 	}
+	jw.scratch.Reset()
 	jw.enc.SetIndent(prefix, "  ")
 	if jw.err = jw.enc.Encode(v); jw.err == nil {
-		jw.out.Truncate(jw.out.Len() - 1) // Encode's newline
+		jw.out = append(jw.out, bytes.TrimSuffix(jw.scratch.Bytes(), []byte("\n"))...)
 	}
 }
 
