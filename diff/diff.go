@@ -234,11 +234,18 @@ func Compare(a, b Document, opts Options) *Comparison {
 	return c
 }
 
+var sidePool = sync.Pool{New: func() any { return new([2]side) }}
+
 // diffBead fills in the changes and glossary findings of b, a bead of the
 // documents whose texts are textA and textB.
 func diffBead(b *Bead, textA, textB string, opts Options) {
-	sa := newSide(textA, span{b.AStart, b.AEnd})
-	sb := newSide(textB, span{b.BStart, b.BEnd})
+	// Sides only live while their bead is diffed: what changes keep of
+	// them are substrings of the texts. Reusing them spares the collector.
+	sides := sidePool.Get().(*[2]side)
+	defer sidePool.Put(sides)
+	sa, sb := &sides[0], &sides[1]
+	sa.reset(textA, span{b.AStart, b.AEnd})
+	sb.reset(textB, span{b.BStart, b.BEnd})
 	if opts.CrossLanguage {
 		b.Changes = crossChanges(sa, sb)
 	} else {

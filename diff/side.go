@@ -20,8 +20,16 @@ type side struct {
 }
 
 func newSide(text string, sp span) *side {
-	s := &side{text: text, span: sp, toks: textkey.Tokens(text[sp.start:sp.end], sp.start)}
-	s.keys = make([]string, len(s.toks))
+	s := &side{}
+	s.reset(text, sp)
+	return s
+}
+
+// reset makes s the side of text that sp spans, reusing its storage.
+func (s *side) reset(text string, sp span) {
+	s.text, s.span = text, sp
+	s.toks = textkey.AppendTokens(s.toks[:0], text[sp.start:sp.end], sp.start)
+	s.keys = slices.Grow(s.keys[:0], len(s.toks))[:len(s.toks)]
 	latin, other := 0, 0
 	for i, t := range s.toks {
 		s.keys[i] = " "
@@ -39,7 +47,6 @@ func newSide(text string, sp span) *side {
 		}
 	}
 	s.latin = latin >= other
-	return s
 }
 
 func (s *side) tokenText(i int) string { return s.text[s.toks[i].Start:s.toks[i].End] }

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,6 +16,7 @@ func changes(a, b *side) []Change {
 		return nil
 	}
 	d := newTokenDiff(a, b)
+	defer d.release()
 	if a.span.start == a.span.end || b.span.start == b.span.end {
 		// A sentence only one version has, even one of punctuation alone.
 		ch := d.change(edit{a1: len(a.toks), b1: len(b.toks)})
@@ -61,28 +63,38 @@ func latinNames(keys []string) []string {
 // tokenDiff diffs the tokens of the two sides of a bead by their keys.
 type tokenDiff struct {
 	a, b   *side
-	ka, kb []rune // one rune per token: its interned key
+	ka, kb []rune          // one rune per token: its interned key
+	ids    map[string]rune // the runes of the keys
 }
 
 func newTokenDiff(a, b *side) *tokenDiff {
-	d := &tokenDiff{a: a, b: b}
+	d := tokenDiffPool.Get().(*tokenDiff)
+	d.a, d.b = a, b
 	// Number the distinct keys as they come: go-diff only compares the
 	// runes for equality (diffKeys orders the sides by their keys).
-	ids := make(map[string]rune, len(a.keys))
-	runes := func(keys []string) []rune {
-		out := make([]rune, len(keys))
-		for i, k := range keys {
-			r, ok := ids[k]
+	clear(d.ids)
+	runes := func(out []rune, keys []string) []rune {
+		out = out[:0]
+		for _, k := range keys {
+			r, ok := d.ids[k]
 			if !ok {
-				r = tokenRune(len(ids))
-				ids[k] = r
+				r = tokenRune(len(d.ids))
+				d.ids[k] = r
 			}
-			out[i] = r
+			out = append(out, r)
 		}
 		return out
 	}
-	d.ka, d.kb = runes(a.keys), runes(b.keys)
+	d.ka, d.kb = runes(d.ka, a.keys), runes(d.kb, b.keys)
 	return d
+}
+
+var tokenDiffPool = sync.Pool{New: func() any { return &tokenDiff{ids: map[string]rune{}} }}
+
+// release returns d to the pool; d must not be used after.
+func (d *tokenDiff) release() {
+	d.a, d.b = nil, nil
+	tokenDiffPool.Put(d)
 }
 
 // tokenRune maps the n-th distinct key to a rune that survives go-diff's

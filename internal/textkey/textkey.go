@@ -47,7 +47,11 @@ func (t Token) IsContent() bool { return t.Class == Word || t.Class == Number ||
 // token each, so that a changed character is a changed token. Invalid
 // UTF-8 bytes become one-byte Symbol tokens.
 func Tokens(s string, offset int) []Token {
-	toks := make([]Token, 0, len(s)/4+1)
+	return AppendTokens(make([]Token, 0, len(s)/4+1), s, offset)
+}
+
+// AppendTokens appends the tokens of s to toks, as [Tokens] returns them.
+func AppendTokens(toks []Token, s string, offset int) []Token {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		start := i
