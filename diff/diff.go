@@ -214,9 +214,10 @@ func Compare(a, b Document, opts Options) *Comparison {
 	// cores.
 	var done atomic.Int64
 	var reporting sync.Mutex
+	runs := make([][]moveRun, len(c.Beads))
 	par.Chunks(len(c.Beads), 64, func(_, from, to int) {
 		for i := from; i < to; i++ {
-			diffBead(&c.Beads[i], a.Text, b.Text, opts)
+			runs[i] = diffBead(&c.Beads[i], a.Text, b.Text, opts)
 		}
 		done.Add(int64(to - from))
 		if reporting.TryLock() { // never wait to report
@@ -225,7 +226,7 @@ func Compare(a, b Document, opts Options) *Comparison {
 		}
 	})
 	progress("diffing", len(beads), len(beads))
-	findMoves(c)
+	findMoves(c, runs)
 	c.Summary = summarize(c)
 	if opts.Metrics && !opts.CrossLanguage {
 		progress("scoring", 0, 0)
@@ -237,8 +238,9 @@ func Compare(a, b Document, opts Options) *Comparison {
 var sidePool = sync.Pool{New: func() any { return new([2]side) }}
 
 // diffBead fills in the changes and glossary findings of b, a bead of the
-// documents whose texts are textA and textB.
-func diffBead(b *Bead, textA, textB string, opts Options) {
+// documents whose texts are textA and textB, and returns what findMoves
+// needs of them.
+func diffBead(b *Bead, textA, textB string, opts Options) []moveRun {
 	// Sides only live while their bead is diffed: what changes keep of
 	// them are substrings of the texts. Reusing them spares the collector.
 	sides := sidePool.Get().(*[2]side)
@@ -257,6 +259,7 @@ func diffBead(b *Bead, textA, textB string, opts Options) {
 	if len(opts.Glossary) > 0 && len(b.A) > 0 && len(b.B) > 0 {
 		checkGlossary(b, sa, sb, opts.Glossary)
 	}
+	return moveRuns(b, sa, sb)
 }
 
 // DefaultMaxSegmentBytes is the longest segment compared as one: twenty

@@ -1,47 +1,56 @@
 package diff
 
-import (
-	"strings"
-
-	"github.com/paradiff/paradiff/internal/par"
-	"github.com/paradiff/paradiff/internal/textkey"
-)
+import "strings"
 
 // minMoveWords is the number of content words a run must have to be taken
 // for moved rather than dropped in one place and added in another by
 // chance; a whole sentence is a move however short.
 const minMoveWords = 3
 
-// findMoves pairs each omission with an insertion elsewhere (in another
-// bead, or further on in the same one) whose content words have the same
-// keys, and turns both into the two halves of one move.
-func findMoves(c *Comparison) {
-	// The keys of every omission and insertion, worked out on all cores.
-	type moveRun struct {
-		key string
-		ok  bool // long enough to count as moved
-	}
-	runs := make([][]moveRun, len(c.Beads))
-	par.Chunks(len(c.Beads), 256, func(_, from, to int) {
-		for bi := from; bi < to; bi++ {
-			b := &c.Beads[bi]
-			for ci, ch := range b.Changes {
-				var mr moveRun
-				switch ch.Kind {
-				case Omission:
-					mr.key, mr.ok = moveKey(ch.A, len(b.B) == 0)
-				case Insertion:
-					mr.key, mr.ok = moveKey(ch.B, len(b.A) == 0)
-				default:
-					continue
-				}
-				if runs[bi] == nil {
-					runs[bi] = make([]moveRun, len(b.Changes))
-				}
-				runs[bi][ci] = mr
+// moveRun is what findMoves needs of an omission or insertion: the keys
+// of its content words, joined, and whether it is long enough to count as
+// moved.
+type moveRun struct {
+	key string
+	ok  bool
+}
+
+// moveRuns returns the moveRun of each change of b, whose sides are a and
+// bs; only omissions' and insertions' are filled in. It is nil when b has
+// neither.
+func moveRuns(b *Bead, a, bs *side) []moveRun {
+	var runs []moveRun
+	for k, ch := range b.Changes {
+		var s *side
+		var from, to int
+		switch ch.Kind {
+		case Omission:
+			s, from, to = a, ch.AStart, ch.AEnd
+		case Insertion:
+			s, from, to = bs, ch.BStart, ch.BEnd
+		default:
+			continue
+		}
+		if runs == nil {
+			runs = make([]moveRun, len(b.Changes))
+		}
+		var keys []string
+		for i := s.tokenAt(from); i < len(s.toks) && s.toks[i].End <= to; i++ {
+			if s.toks[i].IsContent() {
+				keys = append(keys, s.keys[i])
 			}
 		}
-	})
+		wholeSentence := len(b.A) == 0 || len(b.B) == 0
+		runs[k] = moveRun{strings.Join(keys, "\x00"), len(keys) >= minMoveWords || wholeSentence && len(keys) > 0}
+	}
+	return runs
+}
+
+// findMoves pairs each omission with an insertion elsewhere (in another
+// bead, or further on in the same one) whose content words have the same
+// keys, and turns both into the two halves of one move. runs are the
+// beads' moveRuns.
+func findMoves(c *Comparison, runs [][]moveRun) {
 	type ref struct{ bead, change int }
 	omitted := map[string][]ref{}
 	var order []ref // insertions, in B's order
@@ -75,17 +84,4 @@ func findMoves(c *Comparison) {
 			half.Severity = SeverityMajor
 		}
 	}
-}
-
-// moveKey returns the keys of the content words of text, joined, and
-// whether the text is long enough to count as moved.
-func moveKey(text string, wholeSentence bool) (string, bool) {
-	var keys []string
-	for _, t := range textkey.Tokens(text, 0) {
-		if t.IsContent() {
-			keys = append(keys, textkey.Key(text[t.Start:t.End]))
-		}
-	}
-	ok := len(keys) >= minMoveWords || wholeSentence && len(keys) > 0
-	return strings.Join(keys, "\x00"), ok
 }

@@ -49,6 +49,13 @@ func (s *side) reset(text string, sp span) {
 	s.latin = latin >= other
 }
 
+// tokenAt returns the index of the first token that starts at or after
+// byte offset pos.
+func (s *side) tokenAt(pos int) int {
+	i, _ := slices.BinarySearchFunc(s.toks, pos, func(t textkey.Token, pos int) int { return t.Start - pos })
+	return i
+}
+
 func (s *side) tokenText(i int) string { return s.text[s.toks[i].Start:s.toks[i].End] }
 
 // facts are what the flags of a change are decided by, for one side's
