@@ -64,20 +64,19 @@ type facts struct {
 	numbers   []string // number keys (textkey.NumberKey), sorted
 	negations int      // negating words
 	names     []string // keys of words that look like names
-	words     []string // keys of all content tokens
+	words     keyRange // the keys of all its content tokens
 	content   bool     // a content token that is not a function word
 }
 
 // factsOf describes tokens [from, to) of the side.
 func (s *side) factsOf(from, to int) facts {
-	var f facts
+	f := facts{words: keyRange{s, from, to}}
 	for i := from; i < to; i++ {
 		t := s.toks[i]
 		if !t.IsContent() {
 			continue
 		}
 		key := s.keys[i]
-		f.words = append(f.words, key)
 		if t.Class == textkey.Number || t.Class == textkey.Word && hasDigit(s.tokenText(i)) {
 			f.numbers = append(f.numbers, textkey.NumberKey(s.tokenText(i))) // "80th" counts as 80
 		}
@@ -169,8 +168,8 @@ func flagsOf(a, b facts) []Flag {
 		flags = append(flags, FlagNumber)
 	}
 	if a.names != nil || b.names != nil {
-		if slices.ContainsFunc(a.names, func(n string) bool { return !hasForm(b.words, n) }) ||
-			slices.ContainsFunc(b.names, func(n string) bool { return !hasForm(a.words, n) }) {
+		if slices.ContainsFunc(a.names, func(n string) bool { return !b.words.hasForm(n) }) ||
+			slices.ContainsFunc(b.names, func(n string) bool { return !a.words.hasForm(n) }) {
 			flags = append(flags, FlagName)
 		}
 	}
@@ -182,21 +181,37 @@ func flagsOf(a, b facts) []Flag {
 
 func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
 
-// hasForm reports whether words hold name or a form of it: a word that
-// shares with it a prefix of at least four letters and four fifths of
-// the shorter word ("China" and "Chinese", "Russia" and "Russian's").
-func hasForm(words []string, name string) bool {
-	if slices.Contains(words, name) {
-		return true
-	}
-	n := []rune(name)
-	for _, w := range words {
-		r := []rune(w)
+// keyRange is the tokens [from, to) of a side.
+type keyRange struct {
+	s        *side
+	from, to int
+}
+
+// hasForm reports whether the content tokens of r hold name or a form of
+// it: a word that shares with it a prefix of at least four letters and
+// four fifths of the shorter word ("China" and "Chinese", "Russia" and
+// "Russian's").
+func (r keyRange) hasForm(name string) bool {
+	var n []rune
+	for i := r.from; i < r.to; i++ {
+		if !r.s.toks[i].IsContent() {
+			continue
+		}
+		w := r.s.keys[i]
+		if w == name {
+			return true
+		}
+		if n == nil {
+			n = []rune(name)
+		}
 		common := 0
-		for common < len(n) && common < len(r) && n[common] == r[common] {
+		for _, c := range w {
+			if common == len(n) || n[common] != c {
+				break
+			}
 			common++
 		}
-		if common >= 4 && 5*common >= 4*min(len(n), len(r)) {
+		if common >= 4 && 5*common >= 4*min(len(n), utf8.RuneCountInString(w)) {
 			return true
 		}
 	}
