@@ -440,7 +440,14 @@ type tokenizer struct {
 	raw   map[string]int32 // by the token's text, to skip computing keys
 	kinds []tokenKind      // by id
 	stems []int32          // by id: 1 + the id of its stem (0: not worked out yet)
+	month []int8           // by id: 1 a month name, -1 not, 0 not worked out yet
 	keys  []string         // by id
+
+	// Scratch space, reused from segment to segment, and the slab the
+	// segments' id lists are cut from: one allocation for many lists.
+	toks []textkey.Token
+	ids1 []int32
+	slab []int32
 }
 
 func newTokenizer(dict *compiledDict) *tokenizer {
@@ -469,8 +476,10 @@ func (tk *tokenizer) intern(key string, kind tokenKind) int32 {
 // segment returns the token ids of one segment; see [segmentTokens] for
 // what they are.
 func (tk *tokenizer) segment(text string) []int32 {
-	toks := textkey.Tokens(text, 0)
-	out := make([]int32, 0, len(toks)/2+1)
+	tk.toks = textkey.AppendTokens(tk.toks[:0], text, 0)
+	toks := tk.toks
+	out := tk.ids1[:0]
+	defer func() { tk.ids1 = out }()
 	var words []string // word keys, for the dictionary
 	for k, t := range toks {
 		s := text[t.Start:t.End]
@@ -489,9 +498,11 @@ func (tk *tokenizer) segment(text string) []int32 {
 				tk.raw[s] = id
 			}
 			key := tk.keys[id]
-			if m, ok := monthName(s, key, text, toks, k); ok {
-				out = append(out, tk.intern("@m"+m, kindMonth))
-				continue
+			if tk.maybeMonth(id) {
+				if m, ok := monthName(s, key, text, toks, k); ok {
+					out = append(out, tk.intern("@m"+m, kindMonth))
+					continue
+				}
 			}
 			if m, ok := cjkNumeralMonth(text, toks, k); ok {
 				out = append(out, tk.intern("@m"+m, kindMonth))
@@ -512,7 +523,35 @@ func (tk *tokenizer) segment(text string) []int32 {
 			out = append(out, tk.intern(e, kindDict))
 		}
 	}
-	return out
+	return tk.keep(out)
+}
+
+// maybeMonth reports whether token id's key is a month name (see
+// [monthName]), remembering the answer for each id.
+func (tk *tokenizer) maybeMonth(id int32) bool {
+	if len(tk.month) < len(tk.kinds) {
+		tk.month = append(tk.month, make([]int8, len(tk.kinds)-len(tk.month))...)
+	}
+	if tk.month[id] == 0 {
+		tk.month[id] = -1
+		if _, ok := months[tk.keys[id]]; ok {
+			tk.month[id] = 1
+		}
+	}
+	return tk.month[id] > 0
+}
+
+// slabSize is how many ids a slab of the tokenizer holds.
+const slabSize = 1 << 16
+
+// keep returns a copy of ids cut from the tokenizer's slab.
+func (tk *tokenizer) keep(ids []int32) []int32 {
+	if len(ids) > cap(tk.slab)-len(tk.slab) {
+		tk.slab = make([]int32, 0, max(slabSize, len(ids)))
+	}
+	n := len(tk.slab)
+	tk.slab = append(tk.slab, ids...)
+	return tk.slab[n : n+len(ids) : n+len(ids)]
 }
 
 func newScorer(f *features, p params) *scorer {
