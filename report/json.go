@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"sync"
 
 	"github.com/paradiff/paradiff/align"
 	"github.com/paradiff/paradiff/diff"
@@ -185,7 +186,8 @@ func writePieces(w io.Writer, pieces []func(*jsonWriter)) error {
 			ahead <- done
 			running <- struct{}{}
 			go func() {
-				jw := &jsonWriter{}
+				jw := writerPool.Get().(*jsonWriter)
+				jw.out, jw.err = jw.out[:0], nil
 				piece(jw)
 				<-running
 				done <- jw
@@ -203,12 +205,17 @@ func writePieces(w io.Writer, pieces []func(*jsonWriter)) error {
 		if err == nil {
 			_, err = bw.Write(jw.out)
 		}
+		writerPool.Put(jw)
 	}
 	if err != nil {
 		return err
 	}
 	return bw.Flush()
 }
+
+// writerPool keeps the jsonWriters of written pieces for the next ones:
+// a piece's bytes are the size of the next one's.
+var writerPool = sync.Pool{New: func() any { return &jsonWriter{} }}
 
 // jsonWriter writes indented JSON a piece at a time into out, keeping the
 // first error.
