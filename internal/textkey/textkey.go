@@ -245,6 +245,14 @@ func Key(s string) string {
 	if isPlainLower(s) {
 		return s
 	}
+	if isASCII(s) {
+		return asciiKey(s)
+	}
+	return foldedKey(s)
+}
+
+// foldedKey is Key for any text.
+func foldedKey(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -267,6 +275,47 @@ func Key(s string) string {
 	return b.String()
 }
 
+// asciiKey is Key for ASCII text, in one pass: NFKC changes no ASCII
+// character, folding lowers the case, and of unify's variants only the
+// backtick is ASCII.
+func asciiKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || '\t' <= c && c <= '\r':
+			space = true
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '`':
+			c = '\''
+		}
+		if space {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+		}
+		b.WriteByte(c)
+	}
+	if space && b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // isPlainLower reports the common case that needs no folding: lower-case
 // ASCII letters and digits only.
 func isPlainLower(s string) bool {
@@ -282,14 +331,7 @@ func isPlainLower(s string) bool {
 // foldString applies NFKC and Unicode case folding. A Caser keeps state, so
 // each call makes its own; the ASCII path avoids it.
 func foldString(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(s) {
 		return strings.ToLower(s)
 	}
 	return cases.Fold().String(norm.NFKC.String(s))

@@ -97,3 +97,19 @@ func TestNumberKey(t *testing.T) {
 		}
 	}
 }
+
+// FuzzASCIIKey checks that Key's one-pass path for ASCII text gives what
+// the general one does.
+func FuzzASCIIKey(f *testing.F) {
+	for _, s := range []string{"", "Hello,  World!", " `quoted' ", "A\tB\r\nC\x0b\x0cD", "\x00\x1f\x7f", "UPPER lower 123 -- __"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !isASCII(s) {
+			return
+		}
+		if got, want := asciiKey(s), foldedKey(s); got != want {
+			t.Errorf("%q: asciiKey %q, foldedKey %q", s, got, want)
+		}
+	})
+}
