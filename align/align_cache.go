@@ -1,5 +1,7 @@
 package align
 
+import "sync"
+
 // The caches below make the dynamic program's cost calls cheap on long
 // texts; they change no result.
 
@@ -13,6 +15,9 @@ type loadedRuns struct {
 	start []int     // by run length: its start
 	bag   []*bag    // by run length: the run loaded
 }
+
+// loadedPool keeps loadedRuns for the pieces of a long search (see path).
+var loadedPool = sync.Pool{New: func() any { return &loadedRuns{} }}
 
 // load makes x, the run of A of length n starting at i, the loaded one.
 func (s *scorer) load(x *bag, i, n int) []int32 {

@@ -3,6 +3,8 @@ package align
 import (
 	"math"
 	"slices"
+
+	"github.com/paradiff/paradiff/internal/par"
 )
 
 // This file finds the cheapest sequence of beads through the grid of
@@ -81,7 +83,78 @@ func path(s *scorer, shapes []Shape) []step {
 	if na == 0 || nb == 0 || (na+1)*(nb+1) <= denseCells {
 		return solve(na, nb, fullBand(na, nb), shapes, s.cost)
 	}
-	return pathNear(s, shapes, projectBand(path(s.coarser(), coarseShapes), 2, na, nb, bandMargin))
+	coarse := path(s.coarser(), coarseShapes)
+	bd := projectBand(coarse, 2, na, nb, bandMargin)
+	cuts := cutPoints(coarse, na, nb)
+	if len(cuts) == 0 {
+		return pathNear(s, shapes, bd)
+	}
+	// The pieces between cuts are independent: search them on all cores,
+	// each with caches of its own.
+	ends := append(append([]step{{0, 0, Shape{}}}, cuts...), step{na, nb, Shape{}})
+	pieces := make([][]step, len(ends)-1)
+	par.Chunks(len(pieces), 1, func(_, k, _ int) {
+		pieces[k] = pathBetween(s, shapes, bd, ends[k], ends[k+1])
+	})
+	p := slices.Concat(pieces...)
+	// A cut may be a cell the best path would not go through: search
+	// again around each, between cells of the pieces' paths further off.
+	// (They agree with the best path there: a cut only bends the path
+	// near it.)
+	for _, c := range cuts {
+		first := slices.IndexFunc(p, func(st step) bool { return st.i >= c.i-cutMargin })
+		last := slices.IndexFunc(p, func(st step) bool { return st.i >= c.i+cutMargin })
+		if first <= 0 || last < 0 {
+			continue
+		}
+		from, to := p[first], p[last]
+		p = slices.Concat(p[:first], pathBetween(s, shapes, bd, from, to), p[last:])
+	}
+	return p
+}
+
+// cutMargin is how many rows on each side of a cut are searched again
+// without it.
+const cutMargin = 32
+
+// pathBetween returns the cheapest path from cell from to cell to
+// through bd, in the scorer's coordinates.
+func pathBetween(s *scorer, shapes []Shape, bd band, from, to step) []step {
+	sub := s.sub(from.i, to.i, from.j, to.j)
+	sub.loaded = loadedPool.Get().(*loadedRuns)
+	defer loadedPool.Put(sub.loaded)
+	p := pathNear(sub, shapes, bd.sub(from.i, to.i, from.j, to.j))
+	for n := range p {
+		p[n].i, p[n].j = p[n].i+from.i, p[n].j+from.j
+	}
+	return p
+}
+
+// cutSpacing is how many rows apart cutPoints cuts a grid, at least.
+const cutSpacing = 512
+
+// cutPoints returns the cells, every cutSpacing rows or so, where the
+// full-size path may be cut in pieces to be searched apart: corners of
+// the coarse path in the middle of a run of three 1-1 block beads, two
+// segments of A matching two of B three times over, which the full-size
+// path goes through too. The cuts depend on the texts alone, never on
+// the number of cores, so neither does the alignment.
+func cutPoints(coarse []step, na, nb int) []step {
+	var cuts []step
+	last := 0
+	one := Shape{1, 1}
+	for k := 1; k+1 < len(coarse); k++ {
+		st := coarse[k]
+		i, j := 2*(st.i+1), 2*(st.j+1)
+		if i-last < cutSpacing || i+cutSpacing > na || j >= nb {
+			continue
+		}
+		if coarse[k-1].s == one && st.s == one && coarse[k+1].s == one {
+			cuts = append(cuts, step{i, j, Shape{}})
+			last = i
+		}
+	}
+	return cuts
 }
 
 // pathNear returns the cheapest path for the scorer's a and b through bd,

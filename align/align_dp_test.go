@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 )
@@ -167,5 +168,45 @@ func TestAlignLong(t *testing.T) {
 		if share := float64(right) / float64(len(gold)); share < 0.9 {
 			t.Errorf("cross %v: %.3f of the gold beads found, want 0.9 or more", cross, share)
 		}
+	}
+}
+
+// TestCutPath checks that searching a long grid in pieces between cuts,
+// then again around each cut, finds a path as cheap as searching its band
+// in one piece.
+func TestCutPath(t *testing.T) {
+	for _, cross := range []bool{false, true} {
+		a, b := generatedPair(1800, cross)
+		s := newTestScorer(a, b, cross)
+		coarse := path(s.coarser(), coarseShapes)
+		if len(cutPoints(coarse, len(a), len(b))) < 2 {
+			t.Fatalf("cross %v: fewer than two cuts: the test needs a longer text", cross)
+		}
+		total := func(p []step) float64 {
+			c := 0.0
+			for _, st := range p {
+				c += s.cost(st.i, st.j, st.s, math.Inf(1))
+			}
+			return c
+		}
+		cut := path(s, DefaultShapes)
+		whole := pathNear(s, DefaultShapes, projectBand(coarse, 2, len(a), len(b), bandMargin))
+		if cc, cw := total(cut), total(whole); cc > cw+1e-9 {
+			t.Errorf("cross %v: the path found in pieces costs %.3f, the one found whole %.3f", cross, cc, cw)
+		}
+	}
+}
+
+// TestCoresDoNotMatter checks that the alignment is the same on one core
+// as on several: the work is shared out, the cuts are not.
+func TestCoresDoNotMatter(t *testing.T) {
+	a, b := generatedPair(1800, false)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	one := Align(a, b)
+	runtime.GOMAXPROCS(4)
+	if four := Align(a, b); !slices.EqualFunc(one, four, func(x, y Bead) bool {
+		return slices.Equal(x.A, y.A) && slices.Equal(x.B, y.B)
+	}) {
+		t.Error("the alignment on four cores differs from the one on one core")
 	}
 }

@@ -560,7 +560,8 @@ func newScorer(f *features, p params) *scorer {
 
 // sub returns a scorer for a[i0:i1] and b[j0:j1].
 func (s *scorer) sub(i0, i1, j0, j1 int) *scorer {
-	return &scorer{params: s.params, weight: s.weight, lone: s.lone, root: s.root, a: s.a[i0:i1], b: s.b[j0:j1], loaded: s.loaded}
+	return &scorer{params: s.params, weight: s.weight, lone: s.lone, root: s.root, a: s.a[i0:i1], b: s.b[j0:j1],
+		level: s.level, sampleBits: s.sampleBits, loaded: s.loaded}
 }
 
 // coarser returns a scorer over blocks of two consecutive bags of s (the
