@@ -656,9 +656,11 @@ func (s *scorer) cost(i, j int, sh Shape, limit float64) float64 {
 		return s.skipRun(s.a[i : i+sh.A])
 	}
 	xs, ys := s.a[i:i+sh.A], s.b[j:j+sh.B]
-	x, y := run(&s.runsA, s.a, i, sh.A), run(&s.runsB, s.b, j, sh.B)
-	segs := x.segs + y.segs
-	c := s.bead + s.perSegment*float64(max(segs-2, 0))
+	// Masses and lengths add up; merging the runs' tokens, which only the
+	// tokens they share need, waits until the bound cannot settle it.
+	xMass, xLength, xSegs := sums(xs)
+	yMass, yLength, ySegs := sums(ys)
+	c := s.bead + s.perSegment*float64(max(xSegs+ySegs-2, 0))
 	if s.merge != 0 {
 		c += s.merge * (extraMass(xs) + extraMass(ys))
 	}
@@ -667,11 +669,23 @@ func (s *scorer) cost(i, j int, sh Shape, limit float64) float64 {
 			c += s.paragraph * float64(max(d, -d))
 		}
 	}
-	c += s.length * s.lengthCost(x.length, y.length)
-	if bound := c + s.unmatched*math.Abs(x.mass-y.mass); bound >= limit {
+	c += s.length * s.lengthCost(xLength, yLength)
+	if bound := c + s.unmatched*math.Abs(xMass-yMass); bound >= limit {
 		return bound
 	}
-	return c + s.unmatched*(x.mass+y.mass-2*s.sharedLoaded(s.load(x, i, sh.A), y))
+	x, y := run(&s.runsA, s.a, i, sh.A), run(&s.runsB, s.b, j, sh.B)
+	return c + s.unmatched*(xMass+yMass-2*s.sharedLoaded(s.load(x, i, sh.A), y))
+}
+
+// sums returns the mass, length and segments of bags merged, summed as
+// mergeInto sums them.
+func sums(bags []bag) (mass, length float64, segs int) {
+	for k := range bags {
+		mass += bags[k].mass
+		length += bags[k].length
+		segs += bags[k].segs
+	}
+	return mass, length, segs
 }
 
 func (s *scorer) skipRun(run []bag) float64 {
