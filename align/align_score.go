@@ -371,28 +371,53 @@ func balanced(na, nb int32) bool {
 // for A, 1/√ratio for B) into the units of [scorer.lengthCost].
 func makeBags(toks [][]int32, lens []textLength, scale float64, weight []float64, lone []bool) []bag {
 	out := make([]bag, len(toks))
-	for k, ids := range toks {
-		ids = slices.Sorted(slices.Values(ids))
+	var sorted, ids, counts []int32 // scratch
+	var slab int32Slab
+	for k := range toks {
+		sorted = append(sorted[:0], toks[k]...)
+		slices.Sort(sorted)
 		g := bag{length: float64(lens[k].text)*scale + float64(lens[k].digits), segs: 1}
-		for _, id := range ids {
+		ids, counts = ids[:0], counts[:0]
+		for _, id := range sorted {
 			w := weight[id]
 			if w == 0 {
 				continue
 			}
-			if n := len(g.ids); n > 0 && g.ids[n-1] == id {
-				g.counts[n-1]++
+			if n := len(ids); n > 0 && ids[n-1] == id {
+				counts[n-1]++
 			} else {
-				g.ids = append(g.ids, id)
-				g.counts = append(g.counts, 1)
+				ids = append(ids, id)
+				counts = append(counts, 1)
 			}
 			g.mass += w
 			if lone[id] {
 				g.lone += w
 			}
 		}
+		g.ids, g.counts = slab.keep(ids), slab.keep(counts)
 		out[k] = g
 	}
 	return out
+}
+
+// int32Slab hands out copies of int32 slices cut from large blocks: one
+// allocation for many small slices that live as long as each other.
+type int32Slab struct{ buf []int32 }
+
+// slabSize is how many int32s a block of an int32Slab holds.
+const slabSize = 1 << 16
+
+// keep returns a copy of x, cut from the slab, or nil for an empty x.
+func (s *int32Slab) keep(x []int32) []int32 {
+	if len(x) == 0 {
+		return nil
+	}
+	if len(x) > cap(s.buf)-len(s.buf) {
+		s.buf = make([]int32, 0, max(slabSize, len(x)))
+	}
+	n := len(s.buf)
+	s.buf = append(s.buf, x...)
+	return s.buf[n : n+len(x) : n+len(x)]
 }
 
 // textLength is a segment's length for the length cost, in characters:
@@ -447,7 +472,7 @@ type tokenizer struct {
 	// segments' id lists are cut from: one allocation for many lists.
 	toks []textkey.Token
 	ids1 []int32
-	slab []int32
+	slab int32Slab
 }
 
 func newTokenizer(dict *compiledDict) *tokenizer {
@@ -541,17 +566,12 @@ func (tk *tokenizer) maybeMonth(id int32) bool {
 	return tk.month[id] > 0
 }
 
-// slabSize is how many ids a slab of the tokenizer holds.
-const slabSize = 1 << 16
-
 // keep returns a copy of ids cut from the tokenizer's slab.
 func (tk *tokenizer) keep(ids []int32) []int32 {
-	if len(ids) > cap(tk.slab)-len(tk.slab) {
-		tk.slab = make([]int32, 0, max(slabSize, len(ids)))
+	if len(ids) == 0 {
+		return []int32{}
 	}
-	n := len(tk.slab)
-	tk.slab = append(tk.slab, ids...)
-	return tk.slab[n : n+len(ids) : n+len(ids)]
+	return tk.slab.keep(ids)
 }
 
 func newScorer(f *features, p params) *scorer {
