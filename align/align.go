@@ -100,23 +100,20 @@ func (al Aligner) Align(a, b []Segment) []Bead {
 	}
 	f := newFeatures(a, b, toks, cross)
 	pinning.Wait()
-	out := alignRuns(newScorer(f, p), pinned, shapes, nil)
+	out := alignRuns(newScorer(f, p), pinned, shapes)
 	if cross && f.learn(out) {
-		// The first alignment is close: search near it.
-		out = alignRuns(newScorer(f, p), pinned, shapes, out)
+		// A second search from scratch, not near the first alignment:
+		// with the pairs learned, the best path may be far from the
+		// first one, and widening a band around it until it fits took
+		// minutes where no number or name anchored the first.
+		out = alignRuns(newScorer(f, p), pinned, shapes)
 	}
 	return out
 }
 
 // alignRuns aligns the runs between pins and returns the beads of the
-// whole texts, pins included. With near set, an earlier alignment of the
-// same texts with the same pins, it searches each run near that
-// alignment instead of coarse to fine.
-func alignRuns(sc *scorer, pinned []pinPair, shapes []Shape, near []Bead) []Bead {
-	var nearBand band
-	if near != nil {
-		nearBand = projectBand(stepsOf(near), 1, len(sc.a), len(sc.b), bandMargin)
-	}
+// whole texts, pins included.
+func alignRuns(sc *scorer, pinned []pinPair, shapes []Shape) []Bead {
 	// The runs between pins are independent: align them on all cores.
 	// Each worker has its own caches (see align_cache.go).
 	type gap struct{ i0, i1, j0, j1 int }
@@ -139,11 +136,7 @@ func alignRuns(sc *scorer, pinned []pinPair, shapes []Shape, near []Bead) []Bead
 		}
 		s := sc.sub(g.i0, g.i1, g.j0, g.j1)
 		s.loaded = loaded[w]
-		if near == nil {
-			paths[k] = path(s, shapes)
-		} else {
-			paths[k] = pathNear(s, shapes, nearBand.sub(g.i0, g.i1, g.j0, g.j1))
-		}
+		paths[k] = path(s, shapes)
 	})
 	out := make([]Bead, 0, max(len(sc.a), len(sc.b)))
 	for k, g := range gaps {
@@ -155,17 +148,6 @@ func alignRuns(sc *scorer, pinned []pinPair, shapes []Shape, near []Bead) []Bead
 		}
 	}
 	return out
-}
-
-// stepsOf returns the path that beads take.
-func stepsOf(beads []Bead) []step {
-	p := make([]step, len(beads))
-	i, j := 0, 0
-	for k, b := range beads {
-		p[k] = step{i, j, Shape{len(b.A), len(b.B)}}
-		i, j = i+len(b.A), j+len(b.B)
-	}
-	return p
 }
 
 // maxShapes is the most shapes an alignment uses: its dynamic program

@@ -32,9 +32,11 @@ func (s *scorer) load(x *bag, i, n int) []int32 {
 		return l.count[n]
 	}
 	c := l.count[n]
-	if c == nil {
+	if len(c) < len(s.weight) {
+		// First use, or by scorers of a larger vocabulary than before
+		// (the second pass's learned pairs, another comparison).
 		c = make([]int32, len(s.weight))
-		l.count[n] = c
+		l.count[n], l.bag[n] = c, nil
 	}
 	if old := l.bag[n]; old != nil {
 		for _, id := range old.ids {

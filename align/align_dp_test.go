@@ -210,3 +210,17 @@ func TestCoresDoNotMatter(t *testing.T) {
 		t.Error("the alignment on four cores differs from the one on one core")
 	}
 }
+
+// TestLoadedRunsGrow checks that loaded runs serve a scorer of a larger
+// vocabulary after a smaller one, as pooled ones do.
+func TestLoadedRunsGrow(t *testing.T) {
+	l := &loadedRuns{}
+	small := &scorer{weight: make([]float64, 10), loaded: l}
+	big := &scorer{weight: slices.Repeat([]float64{1}, 100), loaded: l}
+	small.load(&bag{ids: []int32{5}, counts: []int32{2}}, 0, 2)
+	x := &bag{ids: []int32{5, 50}, counts: []int32{1, 3}}
+	got := big.sharedLoaded(big.load(x, 0, 2), &bag{ids: []int32{5, 50, 70}, counts: []int32{4, 1, 1}})
+	if want := 2.0; got != want { // min(1, 4) + min(3, 1)
+		t.Errorf("shared %v, want %v", got, want)
+	}
+}
