@@ -2,7 +2,6 @@ package align
 
 import (
 	"slices"
-	"sync"
 
 	"golang.org/x/text/language"
 
@@ -88,18 +87,14 @@ func (al Aligner) Align(a, b []Segment) []Bead {
 		return nil
 	}
 	shapes := al.shapes()
-	// The pins need the texts only: find them meanwhile.
-	var pinned []pinPair
-	var pinning sync.WaitGroup
-	pinning.Go(func() { pinned = pins(a, b) })
 	toks := tokenize(a, b, compileDictionary(al.Dictionary))
+	pinned := pins(toks)
 	cross := al.crossLanguage(a, b, toks)
 	p := sameLanguage
 	if cross {
 		p = crossLanguage
 	}
 	f := newFeatures(a, b, toks, cross)
-	pinning.Wait()
 	out := alignRuns(newScorer(f, p), pinned, shapes)
 	if cross && f.learn(out) {
 		// A second search from scratch, not near the first alignment:

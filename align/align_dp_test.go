@@ -111,10 +111,12 @@ func TestPins(t *testing.T) {
 		{"repeated in A", []string{"x", "x", "y"}, []string{"x", "y"}, []pinPair{{2, 1}}},
 		{"out of order: the longest chain", []string{"p", "q", "r", "s"}, []string{"q", "r", "s", "p"}, []pinPair{{1, 0}, {2, 1}, {3, 2}}},
 		// s moved over the long t: pinning it would leave t and its
-		// counterpart t' unmatched.
-		{"a moved sentence", []string{"p", "s", "t", "u"}, []string{"p", "t'", "s", "u"}, []pinPair{{0, 0}, {3, 3}}},
+		// counterpart v unmatched.
+		{"a moved sentence", []string{"p", "s", "t", "u"}, []string{"p", "v", "s", "u"}, []pinPair{{0, 0}, {3, 3}}},
+		{"punctuation apart", []string{"Yes, it is?", "No"}, []string{"yes it is!", "Maybe"}, []pinPair{{0, 0}}},
+		{"only punctuation is never pinned", []string{"***", "x"}, []string{"***", "x"}, []pinPair{{1, 1}}},
 	} {
-		if got := pins(segmentsOf(tt.a), segmentsOf(tt.b)); !slices.Equal(got, tt.want) {
+		if got := pins(tokenize(segmentsOf(tt.a), segmentsOf(tt.b), nil)); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: pins = %v, want %v", tt.name, got, tt.want)
 		}
 	}

@@ -2,8 +2,7 @@ package align
 
 import (
 	"sort"
-
-	"github.com/paradiff/paradiff/internal/textkey"
+	"unsafe"
 )
 
 // pinPair is a segment of A and one of B pinned to each other.
@@ -11,18 +10,32 @@ type pinPair struct{ i, j int }
 
 // pins returns the skeleton of the alignment, as patience diff and the
 // standard library's internal/diff find it: the pairs of segments whose
-// keys ([textkey.Key]) are equal and occur once in A and once in B, cut
-// down to the longest chain that is in order on both sides. Everything
-// between two pins is aligned on its own.
+// words and numbers (their tokens in t, punctuation left out) are equal
+// and occur once in A and once in B, cut down to the longest chain that
+// is in order on both sides. Everything between two pins is aligned on
+// its own.
 //
-// A pin is a 1-1 bead. Segments with an empty key (white space and
-// zero-width characters only) are never pinned, nor are moved sentences
-// (see [dropMoved]).
-func pins(a, b []Segment) []pinPair {
+// A pin is a 1-1 bead. Segments without words or numbers are never
+// pinned, nor are moved sentences (see [dropMoved]).
+func pins(t tokenized) []pinPair {
 	type seen struct{ na, nb, i, j int }
-	keys := make(map[string]*seen, len(a))
-	for i, s := range a {
-		k := textkey.Key(s.Text)
+	var words []int32
+	key := func(ids []int32) string {
+		words = words[:0]
+		for _, id := range ids {
+			if t.tk.kinds[id] != kindPunct {
+				words = append(words, id)
+			}
+		}
+		if len(words) == 0 {
+			return ""
+		}
+		return string(unsafe.Slice((*byte)(unsafe.Pointer(&words[0])), 4*len(words)))
+	}
+	ta, tb := t.a, t.b
+	keys := make(map[string]*seen, len(ta))
+	for i, ids := range ta {
+		k := key(ids)
 		if k == "" {
 			continue
 		}
@@ -35,8 +48,8 @@ func pins(a, b []Segment) []pinPair {
 		e.i = i
 	}
 	var cand []pinPair
-	for j, s := range b {
-		e := keys[textkey.Key(s.Text)]
+	for j, ids := range tb {
+		e := keys[key(ids)]
 		if e == nil || e.na != 1 {
 			continue
 		}
@@ -49,7 +62,7 @@ func pins(a, b []Segment) []pinPair {
 		}
 	}
 	sort.Slice(cand, func(x, y int) bool { return cand[x].i < cand[y].i })
-	return dropMoved(increasing(cand), len(a), len(b))
+	return dropMoved(increasing(cand), len(ta), len(tb))
 }
 
 // dropMoved removes the pins that look like a moved sentence: B has more
