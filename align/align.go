@@ -132,6 +132,7 @@ func alignRuns(sc *scorer, pinned []pinPair, shapes []Shape) []Bead {
 		s := sc.sub(g.i0, g.i1, g.j0, g.j1)
 		s.loaded = loaded[w]
 		paths[k] = path(s, shapes)
+		s.releaseRuns()
 	})
 	out := make([]Bead, 0, max(len(sc.a), len(sc.b)))
 	for k, g := range gaps {

@@ -65,23 +65,22 @@ type runCache struct {
 }
 
 // run returns the merged bags[start:start+n], from cache when it can.
-func run(caches *[]runCache, bags []bag, start, n int) *bag {
+func run(caches *[]*runCache, bags []bag, start, n int) *bag {
 	if n == 1 {
 		return &bags[start]
 	}
 	for len(*caches) <= n {
-		*caches = append(*caches, runCache{})
+		*caches = append(*caches, nil)
 	}
-	c := &(*caches)[n]
-	if c.start == nil {
+	c := (*caches)[n]
+	if c == nil {
 		size := 1
 		for size < min(len(bags), runCacheSize) {
 			size *= 2
 		}
-		c.start, c.bags = make([]int, size), make([]bag, size)
-		for k := range c.start {
-			c.start[k] = -1
-		}
+		c = runCachePool.Get().(*runCache)
+		c.reset(size)
+		(*caches)[n] = c
 	}
 	k := start & (len(c.start) - 1)
 	if c.start[k] != start {
@@ -89,6 +88,38 @@ func run(caches *[]runCache, bags []bag, start, n int) *bag {
 		c.start[k] = start
 	}
 	return &c.bags[k]
+}
+
+// runCachePool keeps the run caches of finished searches, whose slots'
+// storage the next searches reuse: a long text has thousands of runs
+// between pins, each searched with caches of its own.
+var runCachePool = sync.Pool{New: func() any { return &runCache{} }}
+
+// reset empties c and gives it size slots.
+func (c *runCache) reset(size int) {
+	if cap(c.start) < size {
+		c.start = make([]int, size)
+	}
+	if cap(c.bags) < size { // keeping the bags it has, and their storage
+		c.bags = append(c.bags[:cap(c.bags)], make([]bag, size-cap(c.bags))...)
+	}
+	c.start, c.bags = c.start[:size], c.bags[:size]
+	for k := range c.start {
+		c.start[k] = -1
+	}
+}
+
+// releaseRuns returns the scorer's run caches to the pool: its search is
+// over.
+func (s *scorer) releaseRuns() {
+	for _, caches := range []*[]*runCache{&s.runsA, &s.runsB} {
+		for _, c := range *caches {
+			if c != nil {
+				runCachePool.Put(c)
+			}
+		}
+		*caches = nil
+	}
 }
 
 // runCacheSize is the most slots a run cache has: more than the widest

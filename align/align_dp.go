@@ -83,7 +83,9 @@ func path(s *scorer, shapes []Shape) []step {
 	if na == 0 || nb == 0 || (na+1)*(nb+1) <= denseCells {
 		return solve(na, nb, fullBand(na, nb), shapes, s.cost)
 	}
-	coarse := path(s.coarser(), coarseShapes)
+	cs := s.coarser()
+	coarse := path(cs, coarseShapes)
+	cs.releaseRuns()
 	bd := projectBand(coarse, 2, na, nb, bandMargin)
 	cuts := cutPoints(coarse, na, nb)
 	if len(cuts) == 0 {
@@ -124,6 +126,7 @@ func pathBetween(s *scorer, shapes []Shape, bd band, from, to step) []step {
 	sub.loaded = loadedPool.Get().(*loadedRuns)
 	defer loadedPool.Put(sub.loaded)
 	p := pathNear(sub, shapes, bd.sub(from.i, to.i, from.j, to.j))
+	sub.releaseRuns()
 	for n := range p {
 		p[n].i, p[n].j = p[n].i+from.i, p[n].j+from.j
 	}

@@ -52,8 +52,17 @@ func (s *scorer) shared(x, y *bag) float64 {
 // merging and intersecting from scratch, in an order that reuses and
 // evicts cache slots.
 func TestCaches(t *testing.T) {
-	a, b := generatedPair(300, false)
-	s := newTestScorer(a, b, false)
+	// Scorers of three pairs in turn, each taking the caches the one
+	// before gave back: smaller, larger, then smaller again.
+	for _, size := range []int{300, 1200, 100} {
+		a, b := generatedPair(size, false)
+		s := newTestScorer(a, b, false)
+		checkCaches(t, s)
+		s.releaseRuns()
+	}
+}
+
+func checkCaches(t *testing.T, s *scorer) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 20000 {
 		n, m := 1+rng.IntN(3), 1+rng.IntN(3)

@@ -43,7 +43,7 @@ type scorer struct {
 	sampleBits int // see coarser
 
 	// merged runs of two or more bags, by run length
-	runsA, runsB []runCache
+	runsA, runsB []*runCache
 	loaded       *loadedRuns
 }
 
