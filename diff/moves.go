@@ -34,14 +34,19 @@ func moveRuns(b *Bead, a, bs *side) []moveRun {
 		if runs == nil {
 			runs = make([]moveRun, len(b.Changes))
 		}
-		var keys []string
+		var key strings.Builder
+		words := 0
 		for i := s.tokenAt(from); i < len(s.toks) && s.toks[i].End <= to; i++ {
 			if s.toks[i].IsContent() {
-				keys = append(keys, s.keys[i])
+				if words > 0 {
+					key.WriteByte(0)
+				}
+				key.WriteString(s.keys[i])
+				words++
 			}
 		}
 		wholeSentence := len(b.A) == 0 || len(b.B) == 0
-		runs[k] = moveRun{strings.Join(keys, "\x00"), len(keys) >= minMoveWords || wholeSentence && len(keys) > 0}
+		runs[k] = moveRun{key.String(), words >= minMoveWords || wholeSentence && words > 0}
 	}
 	return runs
 }
