@@ -242,6 +242,9 @@ func isSpace(r rune) bool {
 // Key returns the comparison key of s. Two texts whose keys are equal
 // differ at most trivially.
 func Key(s string) string {
+	if len(s) == 1 && s[0] < utf8.RuneSelf {
+		return byteKeys[s[0]] // punctuation and one-letter words, often
+	}
 	if isPlainLower(s) {
 		return s
 	}
@@ -274,6 +277,14 @@ func foldedKey(s string) string {
 	}
 	return b.String()
 }
+
+// byteKeys are the keys of the one-byte ASCII texts.
+var byteKeys = func() (keys [utf8.RuneSelf]string) {
+	for c := range keys {
+		keys[c] = asciiKey(string(rune(c)))
+	}
+	return keys
+}()
 
 // asciiKey is Key for ASCII text, in one pass: NFKC changes no ASCII
 // character, folding lowers the case, and of unify's variants only the

@@ -111,5 +111,8 @@ func FuzzASCIIKey(f *testing.F) {
 		if got, want := asciiKey(s), foldedKey(s); got != want {
 			t.Errorf("%q: asciiKey %q, foldedKey %q", s, got, want)
 		}
+		if got, want := Key(s), foldedKey(s); got != want {
+			t.Errorf("%q: Key %q, foldedKey %q", s, got, want)
+		}
 	})
 }
