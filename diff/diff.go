@@ -191,18 +191,6 @@ func Compare(a, b Document, opts Options) *Comparison {
 	}
 	progress("aligning", 0, 0)
 	beads := opts.Aligner.Align(a.Segments, b.Segments)
-	// The metrics need the beads but not the changes: compute them
-	// meanwhile.
-	metricsDone := make(chan struct{})
-	if opts.Metrics && !opts.CrossLanguage {
-		hyps, refs := scoredSegments(a, b, beads)
-		go func() {
-			defer close(metricsDone)
-			c.Metrics, _ = Score(hyps, [][]string{refs}, opts.MetricOptions)
-		}()
-	} else {
-		close(metricsDone)
-	}
 	c.Beads = make([]Bead, len(beads))
 	aPos, bPos := 0, 0 // where the next segment of each side starts, for empty spans
 	for i, ab := range beads {
@@ -229,9 +217,12 @@ func Compare(a, b Document, opts Options) *Comparison {
 	findMoves(c, runs)
 	c.Summary = summarize(c)
 	if opts.Metrics && !opts.CrossLanguage {
+		// After the diff, not beside it: both use every core, and
+		// together they would hold both working sets at once.
 		progress("scoring", 0, 0)
+		hyps, refs := scoredSegments(a, b, beads)
+		c.Metrics, _ = Score(hyps, [][]string{refs}, opts.MetricOptions)
 	}
-	<-metricsDone
 	return c
 }
 

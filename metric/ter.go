@@ -261,12 +261,6 @@ const (
 	maxShiftDist       = 50   // farthest a matching sequence may start from its counterpart
 	beamWidth          = 25   // half-width of the edit-distance band
 	maxShiftCandidates = 1000 // shift candidates per segment before giving up (sacreBLEU)
-	maxCacheRows       = 10000
-
-	// maxCacheCells bounds the row cache in memory too: 10,000 rows of
-	// a long reference would take tens of megabytes per segment scored at
-	// once. The cache only saves work, so the bound changes no score.
-	maxCacheCells = 1 << 18
 )
 
 // Edit operations, as sacreBLEU records them in a trace.
@@ -457,30 +451,28 @@ const infinity = math.MaxInt32 / 4
 
 // beamEditDistance is sacreBLEU's BeamEditDistance: a word-level
 // Levenshtein distance to a fixed reference, computed only in a band
-// around the (length-scaled) diagonal, with rows cached in a trie keyed by
-// hypothesis prefixes, since shifted hypotheses share long prefixes. The
-// cache only saves work: a row depends only on the prefix and on the
-// hypothesis length, which shifts do not change.
+// around the (length-scaled) diagonal. A row depends only on the prefix
+// of the hypothesis before it and on the hypothesis's length, which
+// shifts do not change, so the rows of the longest prefix a hypothesis
+// shares with the one before stay as they are. (sacreBLEU keeps rows in a
+// trie of prefixes instead; here allocating and filling the trie cost
+// more than the rows it saved.)
 type beamEditDistance struct {
-	ref     []int32
-	initial []cell
-	root    cacheNode
-	cached  int
-	rows    [][]cell
-	trace   []byte
-}
-
-type cacheNode struct {
-	next map[int32]*cacheNode
-	row  []cell
+	ref   []int32
+	rows  [][]cell // rows[i] for the hypothesis prefix last[:i]
+	last  []int32  // the hypothesis of the last call
+	blank []cell   // a row of {infinity, opUndef}
+	trace []byte
 }
 
 func newBeamEditDistance(ref []int32) *beamEditDistance {
-	init := make([]cell, len(ref)+1)
-	for j := range init {
-		init[j] = cell{int32(j), opIns}
+	first := make([]cell, len(ref)+1)
+	blank := make([]cell, len(ref)+1)
+	for j := range first {
+		first[j] = cell{int32(j), opIns}
+		blank[j] = cell{infinity, opUndef}
 	}
-	return &beamEditDistance{ref: ref, initial: init}
+	return &beamEditDistance{ref: ref, rows: [][]cell{first}, blank: blank}
 }
 
 // distance returns the edit distance from hyp to the reference and the
@@ -489,18 +481,16 @@ func newBeamEditDistance(ref []int32) *beamEditDistance {
 // next call.
 func (ed *beamEditDistance) distance(hyp []int32) (int, []byte) {
 	nr := len(ed.ref)
-	// Reuse cached rows for the longest cached prefix of hyp.
-	ed.rows = append(ed.rows[:0], ed.initial)
-	node := &ed.root
-	for _, w := range hyp {
-		next := node.next[w]
-		if next == nil {
-			break
+	start := 0 // rows[0..start] hold for hyp
+	if len(hyp) == len(ed.last) {
+		for start < len(hyp) && hyp[start] == ed.last[start] {
+			start++
 		}
-		node = next
-		ed.rows = append(ed.rows, node.row)
 	}
-	start := len(ed.rows) - 1
+	ed.last = append(ed.last[:0], hyp...)
+	for len(ed.rows) <= len(hyp) {
+		ed.rows = append(ed.rows, make([]cell, nr+1))
+	}
 
 	ratio := 1.0
 	if len(hyp) > 0 {
@@ -511,10 +501,8 @@ func (ed *beamEditDistance) distance(hyp []int32) (int, []byte) {
 		beam = int(math.Ceil(ratio/2 + beamWidth))
 	}
 	for i := start + 1; i <= len(hyp); i++ {
-		row := make([]cell, nr+1)
-		for j := range row {
-			row[j] = cell{infinity, opUndef}
-		}
+		row := ed.rows[i]
+		copy(row, ed.blank)
 		prev := ed.rows[i-1]
 		diag := int(math.Floor(float64(i) * ratio))
 		lo := max(0, diag-beam)
@@ -545,24 +533,6 @@ func (ed *beamEditDistance) distance(hyp []int32) (int, []byte) {
 			if x := row[j-1].cost + 1; c.cost > x {
 				*c = cell{x, opIns}
 			}
-		}
-		ed.rows = append(ed.rows, row)
-	}
-
-	// Cache the new rows.
-	if ed.cached < maxCacheRows && ed.cached*(nr+1) < maxCacheCells {
-		node := &ed.root
-		for i, w := range hyp {
-			next := node.next[w]
-			if next == nil {
-				if node.next == nil {
-					node.next = make(map[int32]*cacheNode)
-				}
-				next = &cacheNode{row: ed.rows[i+1]}
-				node.next[w] = next
-				ed.cached++
-			}
-			node = next
 		}
 	}
 
