@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/paradiff/paradiff/internal/par"
 )
 
 // Smooth names a BLEU smoothing method, as in sacreBLEU's --smooth-method.
@@ -210,14 +212,33 @@ func (m BLEU) CorpusScore(hyps []string, refs [][]string) (BLEUScore, error) {
 	if err := checkStreams(hyps, refs); err != nil {
 		return BLEUScore{}, err
 	}
-	st := BLEUStats{Counts: make([]int, c.maxOrder), Totals: make([]int, c.maxOrder)}
-	s := newBLEUScorer(c)
-	segRefs := make([]string, len(refs))
-	for i, h := range hyps {
-		for k := range refs {
-			segRefs[k] = refs[k][i]
+	// Segments are scored on all cores, each worker with its own scorer
+	// and sums: the statistics are counts, whose sum has no order.
+	sums := make([]*BLEUStats, par.Workers())
+	par.Chunks(len(hyps), minSegmentsPerWorker, func(w, from, to int) {
+		if sums[w] == nil {
+			sums[w] = &BLEUStats{Counts: make([]int, c.maxOrder), Totals: make([]int, c.maxOrder)}
 		}
-		s.add(&st, h, segRefs)
+		s := newBLEUScorer(c)
+		segRefs := make([]string, len(refs))
+		for i := from; i < to; i++ {
+			for k := range refs {
+				segRefs[k] = refs[k][i]
+			}
+			s.add(sums[w], hyps[i], segRefs)
+		}
+	})
+	st := BLEUStats{Counts: make([]int, c.maxOrder), Totals: make([]int, c.maxOrder)}
+	for _, sum := range sums {
+		if sum == nil {
+			continue
+		}
+		st.SysLen += sum.SysLen
+		st.RefLen += sum.RefLen
+		for n := range st.Counts {
+			st.Counts[n] += sum.Counts[n]
+			st.Totals[n] += sum.Totals[n]
+		}
 	}
 	eff := m.EffectiveOrder.resolve(false)
 	score := c.score(st, eff)

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/paradiff/paradiff/internal/par"
 )
 
 // CHRF holds the options of chrF (Popović, 2015) and chrF++ (Popović,
@@ -120,14 +122,28 @@ func (m CHRF) CorpusScore(hyps []string, refs [][]string) (CHRFScore, error) {
 	if err := checkStreams(hyps, refs); err != nil {
 		return CHRFScore{}, err
 	}
-	s := newCHRFScorer(c)
-	total := make([]int, 3*(c.charOrder+c.wordOrder))
-	segRefs := make([]string, len(refs))
-	for i, h := range hyps {
-		for k := range refs {
-			segRefs[k] = refs[k][i]
+	// Segments are scored on all cores, each worker with its own scorer
+	// and sums: the statistics are counts, whose sum has no order.
+	stats := 3 * (c.charOrder + c.wordOrder)
+	totals := make([][]int, par.Workers())
+	par.Chunks(len(hyps), minSegmentsPerWorker, func(w, from, to int) {
+		if totals[w] == nil {
+			totals[w] = make([]int, stats)
 		}
-		s.add(total, h, segRefs)
+		s := newCHRFScorer(c)
+		segRefs := make([]string, len(refs))
+		for i := from; i < to; i++ {
+			for k := range refs {
+				segRefs[k] = refs[k][i]
+			}
+			s.add(totals[w], hyps[i], segRefs)
+		}
+	})
+	total := make([]int, stats)
+	for _, t := range totals {
+		for k := range t {
+			total[k] += t[k]
+		}
 	}
 	return c.result(total, len(refs)), nil
 }
