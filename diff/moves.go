@@ -34,9 +34,16 @@ func moveRuns(b *Bead, a, bs *side) []moveRun {
 		if runs == nil {
 			runs = make([]moveRun, len(b.Changes))
 		}
+		first, size := s.tokenAt(from), 0
+		for i := first; i < len(s.toks) && s.toks[i].End <= to; i++ {
+			if s.toks[i].IsContent() {
+				size += len(s.keys[i]) + 1
+			}
+		}
 		var key strings.Builder
+		key.Grow(size)
 		words := 0
-		for i := s.tokenAt(from); i < len(s.toks) && s.toks[i].End <= to; i++ {
+		for i := first; i < len(s.toks) && s.toks[i].End <= to; i++ {
 			if s.toks[i].IsContent() {
 				if words > 0 {
 					key.WriteByte(0)

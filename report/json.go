@@ -215,7 +215,7 @@ func writePieces(w io.Writer, pieces []func(*jsonWriter)) error {
 
 // writerPool keeps the jsonWriters of written pieces for the next ones:
 // a piece's bytes are the size of the next one's.
-var writerPool = sync.Pool{New: func() any { return &jsonWriter{} }}
+var writerPool = sync.Pool{New: func() any { return &jsonWriter{out: make([]byte, 0, 256<<10)} }}
 
 // jsonWriter writes indented JSON a piece at a time into out, keeping the
 // first error.
