@@ -65,6 +65,7 @@ type tokenDiff struct {
 	a, b   *side
 	ka, kb []rune          // one rune per token: its interned key
 	ids    map[string]rune // the runes of the keys
+	ca, cb []rune          // scratch for change: the keys of an edit's content tokens
 }
 
 func newTokenDiff(a, b *side) *tokenDiff {
@@ -238,9 +239,11 @@ func (d *tokenDiff) change(e edit) Change {
 		A: d.a.text[as.start:as.end], B: d.b.text[bs.start:bs.end],
 		AStart: as.start, AEnd: as.end, BStart: bs.start, BEnd: bs.end,
 	}
-	ca, cb := d.contentKeys(d.ka, d.a, e.a0, e.a1), d.contentKeys(d.kb, d.b, e.b0, e.b1)
+	d.ca = contentKeys(d.ca[:0], d.ka, d.a, e.a0, e.a1)
+	d.cb = contentKeys(d.cb[:0], d.kb, d.b, e.b0, e.b1)
+	ca, cb := d.ca, d.cb
 	switch {
-	case e.trivial || string(ca) == string(cb):
+	case e.trivial || slices.Equal(ca, cb):
 		c.Kind = Trivial
 	case len(ca) == 0:
 		c.Kind = Insertion
@@ -270,8 +273,9 @@ func (s *side) tokenSpan(from, to int) span {
 	return span{s.span.end, s.span.end}
 }
 
-func (d *tokenDiff) contentKeys(keys []rune, s *side, from, to int) []rune {
-	var out []rune
+// contentKeys appends to out the keys of the content tokens among tokens
+// [from, to) of s.
+func contentKeys(out, keys []rune, s *side, from, to int) []rune {
 	for k := from; k < to; k++ {
 		if s.toks[k].IsContent() {
 			out = append(out, keys[k])
