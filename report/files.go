@@ -16,7 +16,8 @@ import (
 type File struct {
 	Path       string           // relative path, slash-separated
 	OnlyIn     string           // "a" or "b" for a file on that side only, else ""
-	Comparison *diff.Comparison // nil for a file on one side only
+	Error      string           // why the pair could not be compared (a binary file, a wrong encoding...), else ""
+	Comparison *diff.Comparison // nil for a file on one side only, or one with an Error
 	Failures   []string         // why this document fails the run (tripped gates); empty if it passes
 }
 
@@ -28,6 +29,17 @@ type Files struct {
 	Metrics  *diff.Metrics // over the beads of every compared file; nil without metrics
 	Failures []string      // gates tripped by the whole
 	Gated    bool          // gates decide the exit status: a file passes or fails
+}
+
+// Errors counts the pairs that could not be compared.
+func (fs *Files) Errors() int {
+	n := 0
+	for _, f := range fs.Files {
+		if f.Error != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // OnlyIn counts the files on side "a" or "b" only.
@@ -42,9 +54,11 @@ func (fs *Files) OnlyIn(side string) int {
 }
 
 // status says in a word how a file came out: "only in A", "only in B",
-// "FAIL" or "pass" when gates decide, else "differs" or "same".
+// "error", "FAIL" or "pass" when gates decide, else "differs" or "same".
 func (fs *Files) status(f File) string {
 	switch {
+	case f.Error != "":
+		return "error"
 	case f.OnlyIn == "a":
 		return "only in A"
 	case f.OnlyIn == "b":
@@ -160,6 +174,11 @@ func FilesText(w io.Writer, fs *Files) error {
 	if err := table.Render(); err != nil {
 		return err
 	}
+	for _, f := range fs.Files {
+		if f.Error != "" {
+			fmt.Fprintf(bw, "error: %s\n", terminalSafe(f.Error))
+		}
+	}
 	writeSignatures(bw, fs.Metrics, "")
 	return bw.Flush()
 }
@@ -220,6 +239,14 @@ func FilesMarkdown(w io.Writer, fs *Files) error {
 		}
 		fmt.Fprintf(bw, "\n")
 	}
+	if n := fs.Errors(); n > 0 {
+		fmt.Fprintf(bw, "\n%d file%s could not be compared:\n\n", n, plural(n))
+		for _, f := range fs.Files {
+			if f.Error != "" {
+				fmt.Fprintf(bw, "- %s\n", mdInline(f.Error))
+			}
+		}
+	}
 	if fs.Metrics != nil {
 		fmt.Fprintf(bw, "\n")
 		writeSignatures(bw, fs.Metrics, "    ")
@@ -243,6 +270,7 @@ type (
 	jsonFile struct {
 		Path     string         `json:"path"`
 		OnlyIn   *string        `json:"only_in"`
+		Error    string         `json:"error,omitempty"`
 		Summary  *jsonSummary   `json:"summary"`
 		Changes  []jsonChange   `json:"changes"`
 		Glossary []jsonGlossary `json:"glossary,omitempty"`
@@ -253,13 +281,15 @@ type (
 		Compared int `json:"compared"`
 		OnlyInA  int `json:"only_in_a"`
 		OnlyInB  int `json:"only_in_b"`
+		Errors   int `json:"errors"`
 		jsonSummary
 	}
 )
 
 // FilesJSON writes the directory report as JSON: {"version": 1, "a", "b",
-// "files": [{"path", "only_in", "summary", "changes", "failures"}, ...],
-// "summary": {"files", "compared", "only_in_a", "only_in_b", and the keys
+// "files": [{"path", "only_in", "error" (only when the pair could not be
+// compared), "summary", "changes", "failures"}, ...], "summary": {"files",
+// "compared", "only_in_a", "only_in_b", "errors", and the keys
 // of a report's summary, "metrics" over all compared files},
 // "failures"}.
 func FilesJSON(w io.Writer, fs *Files) error {
@@ -268,7 +298,7 @@ func FilesJSON(w io.Writer, fs *Files) error {
 		Files: make([]jsonFile, 0, len(fs.Files)), Failures: nonNil(fs.Failures),
 	}
 	for _, f := range fs.Files {
-		jf := jsonFile{Path: f.Path, Changes: []jsonChange{}, Failures: nonNil(f.Failures)}
+		jf := jsonFile{Path: f.Path, Error: f.Error, Changes: []jsonChange{}, Failures: nonNil(f.Failures)}
 		if f.OnlyIn != "" {
 			side := f.OnlyIn
 			jf.OnlyIn = &side
@@ -288,8 +318,8 @@ func FilesJSON(w io.Writer, fs *Files) error {
 		r.Files = append(r.Files, jf)
 	}
 	r.Summary = jsonFileSummary{
-		Files: len(fs.Files), Compared: len(fs.Files) - fs.OnlyIn("a") - fs.OnlyIn("b"),
-		OnlyInA: fs.OnlyIn("a"), OnlyInB: fs.OnlyIn("b"),
+		Files: len(fs.Files), Compared: len(fs.Files) - fs.OnlyIn("a") - fs.OnlyIn("b") - fs.Errors(),
+		OnlyInA: fs.OnlyIn("a"), OnlyInB: fs.OnlyIn("b"), Errors: fs.Errors(),
 		jsonSummary: summaryJSON(fs.Summary, fs.Metrics),
 	}
 	return writeJSON(w, r)

@@ -39,6 +39,7 @@ type (
 		Name      string        `xml:"name,attr"`
 		Classname string        `xml:"classname,attr"`
 		Failure   *junitFailure `xml:"failure,omitempty"`
+		Error     *junitFailure `xml:"error,omitempty"`
 		SystemOut string        `xml:"system-out,omitempty"`
 	}
 	junitFailure struct {
@@ -64,6 +65,10 @@ func JUnit(w io.Writer, fs *Files) error {
 			name = "B"
 		}
 		jc := junitCase{Name: name, Classname: "paradiff"}
+		if f.Error != "" {
+			suite.Errors++
+			jc.Error = &junitFailure{Message: f.Error, Type: "paradiff"}
+		}
 		if c := f.Comparison; c != nil {
 			jc.SystemOut = SummaryLine(c.Summary, c.Metrics) + "\n"
 		}
@@ -98,7 +103,7 @@ func JUnit(w io.Writer, fs *Files) error {
 	if len(fs.Failures) > 0 {
 		suite.SystemOut = strings.Join(fs.Failures, "\n") + "\n"
 	}
-	root := junitSuites{Name: "paradiff", Tests: suite.Tests, Failures: suite.Failures, Suites: []junitSuite{suite}}
+	root := junitSuites{Name: "paradiff", Tests: suite.Tests, Failures: suite.Failures, Errors: suite.Errors, Suites: []junitSuite{suite}}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}

@@ -80,9 +80,7 @@ func (d *dirRun) run(stdout, stderr io.Writer) (int, error) {
 		}
 		set.Files = append(set.Files, f)
 	}
-	if err := d.compareAll(set.Files); err != nil {
-		return exitTrouble, err
-	}
+	d.compareAll(set.Files)
 
 	// Judge each file, then the whole.
 	var failures []string
@@ -97,6 +95,9 @@ func (d *dirRun) run(stdout, stderr io.Writer) (int, error) {
 			f.Failures = d.ci.judge.OnlyIn(f.Path, f.OnlyIn)
 			failures = append(failures, f.Failures...)
 			continue
+		}
+		if f.Error != "" {
+			continue // reported below, and the run's exit status is 2
 		}
 		c := f.Comparison
 		set.Summary = set.Summary.Plus(c.Summary)
@@ -144,19 +145,40 @@ func (d *dirRun) run(stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitTrouble, err
 	}
-	return d.ci.finish(failures, differ, func(w io.Writer) error { return report.FilesJSON(w, set) }, stderr)
+	code, err := d.ci.finish(failures, differ, func(w io.Writer) error { return report.FilesJSON(w, set) }, stderr)
+	if err != nil || set.Errors() == 0 {
+		return code, err
+	}
+	// A pair that could not be compared makes the whole run one in
+	// trouble, after the report of the others. The last error is
+	// returned, to be printed as every error is; the others are printed
+	// here.
+	var errs []string
+	for _, f := range set.Files {
+		if f.Error != "" {
+			errs = append(errs, f.Error)
+		}
+	}
+	for _, e := range errs[:len(errs)-1] {
+		fmt.Fprintf(stderr, "paradiff: %s\n", e)
+	}
+	return exitTrouble, errors.New(errs[len(errs)-1])
 }
 
-// compareAll reads and compares every pair, in parallel. The first error
-// in path order wins, so that the message does not depend on scheduling.
-func (d *dirRun) compareAll(files []report.File) error {
-	errs := make([]error, len(files))
+// compareAll reads and compares every pair, in parallel. A pair that
+// cannot be compared gets its error instead of a comparison.
+func (d *dirRun) compareAll(files []report.File) {
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range max(1, min(runtime.GOMAXPROCS(0), len(files))) {
 		wg.Go(func() {
 			for i := range work {
-				files[i].Comparison, errs[i] = d.comparePair(files[i].Path)
+				c, err := d.comparePair(files[i].Path)
+				if err != nil {
+					files[i].Error = err.Error()
+					continue
+				}
+				files[i].Comparison = c
 			}
 		})
 	}
@@ -167,16 +189,6 @@ func (d *dirRun) compareAll(files []report.File) error {
 	}
 	close(work)
 	wg.Wait()
-	return firstError(errs)
-}
-
-func firstError(errs []error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func (d *dirRun) comparePair(rel string) (*diff.Comparison, error) {
@@ -211,11 +223,13 @@ func (d *dirRun) github(w io.Writer, set *report.Files, verdicts []gate.Verdict)
 	}
 	for _, f := range set.Files {
 		a := report.GitHubAnnotation{Level: "warning", Title: "paradiff: only in " + strings.ToUpper(f.OnlyIn)}
-		switch f.OnlyIn {
-		case "a":
+		switch {
+		case f.Error != "":
+			a.Level, a.Title, a.Message = "error", "paradiff: cannot compare", f.Error
+		case f.OnlyIn == "a":
 			a.Level = "error"
 			a.Message = fmt.Sprintf("%s has no counterpart %s", path.Join(filepath.ToSlash(d.dirA), f.Path), path.Join(filepath.ToSlash(d.dirB), f.Path))
-		case "b":
+		case f.OnlyIn == "b":
 			a.File = path.Join(filepath.ToSlash(d.dirB), f.Path)
 			a.Message = fmt.Sprintf("%s has no counterpart %s", a.File, path.Join(filepath.ToSlash(d.dirA), f.Path))
 		default:
@@ -226,7 +240,7 @@ func (d *dirRun) github(w io.Writer, set *report.Files, verdicts []gate.Verdict)
 		}
 	}
 	sum := report.GitHubAnnotation{Level: "notice", Title: "paradiff summary",
-		Message: fmt.Sprintf("%d files (%d only in A, %d only in B): %s", len(set.Files), set.OnlyIn("a"), set.OnlyIn("b"), report.SummaryLine(set.Summary, set.Metrics))}
+		Message: fmt.Sprintf("%d files (%d only in A, %d only in B, %d not compared): %s", len(set.Files), set.OnlyIn("a"), set.OnlyIn("b"), set.Errors(), report.SummaryLine(set.Summary, set.Metrics))}
 	if _, err := fmt.Fprintln(w, sum); err != nil {
 		return err
 	}

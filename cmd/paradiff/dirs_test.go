@@ -249,3 +249,57 @@ func TestDirsJUnitAndErrors(t *testing.T) {
 		t.Errorf("a bad file in a directory: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestDirsBadFile checks that a pair that cannot be compared gets a row
+// and an error of its own, the other pairs are still compared and
+// reported, and the run ends with status 2 naming the file.
+func TestDirsBadFile(t *testing.T) {
+	root := t.TempDir()
+	a := makeTree(t, filepath.Join(root, "a"), map[string]string{
+		"good.txt": "The talks began in May. Both sides agreed.\n",
+		"nul.txt":  "A text with a NUL \x00 byte.\n",
+		"utf.txt":  "Fine here.\n",
+	})
+	b := makeTree(t, filepath.Join(root, "b"), map[string]string{
+		"good.txt": "The talks began in June. Both sides agreed.\n",
+		"nul.txt":  "Fine here.\n",
+		"utf.txt":  "Bad \xff here.\n",
+	})
+	code, stdout, stderr := runCmd(t, "", "-f", "json", a, b)
+	if code != 2 {
+		t.Fatalf("exit %d, want 2; stderr %q", code, stderr)
+	}
+	for _, want := range []string{filepath.Join(a, "nul.txt") + ": binary file", filepath.Join(b, "utf.txt") + ": invalid UTF-8"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr %q lacks %q", stderr, want)
+		}
+	}
+	var r struct {
+		Files []struct {
+			Path    string
+			Error   string
+			Summary *struct{ Differences int }
+		}
+		Summary struct{ Files, Compared, Errors int }
+	}
+	if err := json.Unmarshal([]byte(stdout), &r); err != nil {
+		t.Fatalf("the report is not JSON: %v\n%s", err, stdout)
+	}
+	if r.Summary.Files != 3 || r.Summary.Compared != 1 || r.Summary.Errors != 2 {
+		t.Errorf("summary %+v, want 3 files, 1 compared, 2 errors", r.Summary)
+	}
+	for _, f := range r.Files {
+		switch {
+		case f.Path == "good.txt" && (f.Summary == nil || f.Summary.Differences == 0 || f.Error != ""):
+			t.Errorf("good.txt: %+v, want compared, with differences", f)
+		case f.Path != "good.txt" && (f.Error == "" || f.Summary != nil):
+			t.Errorf("%s: %+v, want an error and no summary", f.Path, f)
+		}
+	}
+	for _, format := range []string{"text", "markdown", "junit", "github"} {
+		code, stdout, _ := runCmd(t, "", "-f", format, a, b)
+		if code != 2 || !strings.Contains(stdout, "good.txt") || !strings.Contains(stdout, "invalid UTF-8") {
+			t.Errorf("-f %s: exit %d, want 2 and a report naming good.txt and the error:\n%s", format, code, stdout)
+		}
+	}
+}

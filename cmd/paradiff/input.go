@@ -82,7 +82,7 @@ func decode(data []byte, encodingName string) (string, error) {
 		return decodeWith(data, xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM), "UTF-16")
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		if guess := guessEncoding(data); strings.HasPrefix(guess, "utf-16") {
+		if guess := guessEncoding(data); strings.HasPrefix(guess, "utf-16") && manyNULs(data) {
 			return "", fmt.Errorf("NUL byte at offset %d: the file looks like %s without a byte order mark; name it with --encoding %s", i, strings.ToUpper(guess), guess)
 		}
 		return "", fmt.Errorf("binary file (NUL byte at offset %d), not text", i)
@@ -169,6 +169,26 @@ var scripts = []*unicode.RangeTable{unicode.Latin, unicode.Cyrillic, unicode.Han
 // characters, and the letters must be of the encoding's script, not mixed
 // into Latin words, common (for Chinese and Japanese) and mostly lower
 // case (for cased scripts), as running text is.
+// manyNULs reports whether data has NUL bytes as UTF-16 text has them:
+// several (minUTF16NULs), nearly all at even offsets or all at odd ones,
+// from the ASCII characters (spaces, digits, Latin letters) of UTF-16LE or
+// BE. A stray NUL in other text is a sign of binary data, whatever the
+// rest reads like: pairs of ASCII letters are Chinese characters in
+// UTF-16.
+func manyNULs(data []byte) bool {
+	var nuls [2]int
+	for i, c := range data {
+		if c == 0 {
+			nuls[i%2]++
+		}
+	}
+	all := nuls[0] + nuls[1]
+	return all >= minUTF16NULs && 10*max(nuls[0], nuls[1]) >= 9*all
+}
+
+// minUTF16NULs is the fewest NUL bytes taken for UTF-16 text.
+const minUTF16NULs = 4
+
 func guessEncoding(data []byte) string {
 	best, bestScore := "", 0.7
 	for _, c := range candidates {

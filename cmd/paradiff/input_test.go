@@ -70,6 +70,9 @@ func TestDecode(t *testing.T) {
 		{"UTF-16BE with BOM", "\xfe\xff\x00T\x00a", "", "Ta", ""},
 		{"explicit UTF-16LE with BOM", "\xff\xfeT\x00a\x00", "utf-16le", "Ta", ""},
 		{"NUL byte", "Talks\x00began.", "", "", "binary file (NUL byte at offset 5), not text"},
+		// Read as UTF-16, pairs of ASCII letters are Chinese characters:
+		// one NUL is no sign of UTF-16.
+		{"NUL byte in a sentence", "A text with a NUL \x00 byte in its middle.", "", "", "binary file (NUL byte at offset 18), not text"},
 		{"binary", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "", "", "binary file"},
 		{"invalid UTF-8", "ok \xff\xfe\xfd\xfc", "", "", "invalid UTF-8 at byte offset 3"},
 		{"unknown encoding", "x", "klingon", "", `unknown encoding "klingon"`},
