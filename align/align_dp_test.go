@@ -84,6 +84,15 @@ func checkCaches(t *testing.T, s *scorer) {
 	}
 }
 
+// pathCost is the total cost of the beads of p.
+func (s *scorer) pathCost(p []step) float64 {
+	c := 0.0
+	for _, st := range p {
+		c += s.cost(st.i, st.j, st.s, math.Inf(1))
+	}
+	return c
+}
+
 // TestBandedPath checks that the coarse-to-fine search finds paths as
 // cheap as the search of the whole grid, on texts too long to be searched
 // whole.
@@ -94,16 +103,9 @@ func TestBandedPath(t *testing.T) {
 			t.Fatalf("%d×%d segments fit in denseCells: the test needs a longer text", len(a), len(b))
 		}
 		s := newTestScorer(a, b, cross)
-		total := func(p []step) float64 {
-			c := 0.0
-			for _, st := range p {
-				c += s.cost(st.i, st.j, st.s, math.Inf(1))
-			}
-			return c
-		}
 		banded := path(s, DefaultShapes)
 		dense := solve(len(a), len(b), fullBand(len(a), len(b)), DefaultShapes, s.cost)
-		if cb, cd := total(banded), total(dense); cb > cd+1e-9 {
+		if cb, cd := s.pathCost(banded), s.pathCost(dense); cb > cd+1e-9 {
 			t.Errorf("cross %v: banded path costs %.3f, the whole grid's %.3f", cross, cb, cd)
 		}
 	}
@@ -193,16 +195,9 @@ func TestCutPath(t *testing.T) {
 		if len(cutPoints(coarse, len(a), len(b))) < 2 {
 			t.Fatalf("cross %v: fewer than two cuts: the test needs a longer text", cross)
 		}
-		total := func(p []step) float64 {
-			c := 0.0
-			for _, st := range p {
-				c += s.cost(st.i, st.j, st.s, math.Inf(1))
-			}
-			return c
-		}
 		cut := path(s, DefaultShapes)
 		whole := pathNear(s, DefaultShapes, projectBand(coarse, 2, len(a), len(b), bandMargin))
-		if cc, cw := total(cut), total(whole); cc > cw+1e-9 {
+		if cc, cw := s.pathCost(cut), s.pathCost(whole); cc > cw+1e-9 {
 			t.Errorf("cross %v: the path found in pieces costs %.3f, the one found whole %.3f", cross, cc, cw)
 		}
 	}

@@ -42,28 +42,13 @@ func appendBead(buf []byte, b diff.Bead, prefix string) ([]byte, bool) {
 	in := prefix + "  "
 	buf = append(buf, "{\n"...)
 	buf = appendKey(buf, in, "a")
-	buf = appendInts(buf, b.A, in)
+	buf = appendList(buf, b.A, in, appendInt)
 	buf = append(buf, ",\n"...)
 	buf = appendKey(buf, in, "b")
-	buf = appendInts(buf, b.B, in)
+	buf = appendList(buf, b.B, in, appendInt)
 	buf = append(buf, ",\n"...)
 	buf = appendKey(buf, in, "changes")
-	if len(b.Changes) == 0 {
-		buf = append(buf, "[]"...)
-	} else {
-		buf = append(buf, "[\n"...)
-		for k, ch := range b.Changes {
-			buf = append(buf, in...)
-			buf = append(buf, "  "...)
-			buf = appendChange(buf, ch, in+"  ")
-			if k < len(b.Changes)-1 {
-				buf = append(buf, ',')
-			}
-			buf = append(buf, '\n')
-		}
-		buf = append(buf, in...)
-		buf = append(buf, ']')
-	}
+	buf = appendList(buf, b.Changes, in, appendChange)
 	buf = append(buf, '\n')
 	buf = append(buf, prefix...)
 	return append(buf, '}'), true
@@ -90,22 +75,9 @@ func appendChange(buf []byte, ch diff.Change, prefix string) []byte {
 	buf = number(buf, "b_start", ch.BStart)
 	buf = number(buf, "b_end", ch.BEnd)
 	buf = appendKey(buf, in, "flags")
-	if len(ch.Flags) == 0 {
-		buf = append(buf, "[]"...)
-	} else {
-		buf = append(buf, "[\n"...)
-		for k, f := range ch.Flags {
-			buf = append(buf, in...)
-			buf = append(buf, "  "...)
-			buf = appendJSONString(buf, f.String())
-			if k < len(ch.Flags)-1 {
-				buf = append(buf, ',')
-			}
-			buf = append(buf, '\n')
-		}
-		buf = append(buf, in...)
-		buf = append(buf, ']')
-	}
+	buf = appendList(buf, ch.Flags, in, func(buf []byte, f diff.Flag, _ string) []byte {
+		return appendJSONString(buf, f.String())
+	})
 	buf = append(buf, ",\n"...)
 	buf = appendKey(buf, in, "severity")
 	buf = appendJSONString(buf, ch.Severity.String())
@@ -119,17 +91,19 @@ func appendChange(buf []byte, ch diff.Change, prefix string) []byte {
 	return append(buf, '}')
 }
 
-// appendInts appends an indented JSON array of ints, [] when empty.
-func appendInts(buf []byte, ns []int, prefix string) []byte {
-	if len(ns) == 0 {
+// appendList appends an indented JSON array of items, [] when empty,
+// whose lines after the first start with prefix; elem appends one item
+// indented as if nested at the prefix it is given.
+func appendList[T any](buf []byte, items []T, prefix string, elem func(buf []byte, item T, prefix string) []byte) []byte {
+	if len(items) == 0 {
 		return append(buf, "[]"...)
 	}
 	buf = append(buf, "[\n"...)
-	for k, n := range ns {
+	for k, item := range items {
 		buf = append(buf, prefix...)
 		buf = append(buf, "  "...)
-		buf = strconv.AppendInt(buf, int64(n), 10)
-		if k < len(ns)-1 {
+		buf = elem(buf, item, prefix+"  ")
+		if k < len(items)-1 {
 			buf = append(buf, ',')
 		}
 		buf = append(buf, '\n')
@@ -137,6 +111,8 @@ func appendInts(buf []byte, ns []int, prefix string) []byte {
 	buf = append(buf, prefix...)
 	return append(buf, ']')
 }
+
+func appendInt(buf []byte, n int, _ string) []byte { return strconv.AppendInt(buf, int64(n), 10) }
 
 func appendKey(buf []byte, indent, key string) []byte {
 	buf = append(buf, indent...)
