@@ -109,8 +109,8 @@ func (al Aligner) Align(a, b []Segment) []Bead {
 // alignRuns aligns the runs between pins and returns the beads of the
 // whole texts, pins included.
 func alignRuns(sc *scorer, pinned []pinPair, shapes []Shape) []Bead {
-	// The runs between pins are independent: align them on all cores.
-	// Each worker has its own caches (see align_cache.go).
+	// The runs between pins are independent: align them on all cores,
+	// each with caches of its own (see align_cache.go).
 	type gap struct{ i0, i1, j0, j1 int }
 	gaps := make([]gap, 0, len(pinned)+1)
 	i, j := 0, 0
@@ -120,19 +120,11 @@ func alignRuns(sc *scorer, pinned []pinPair, shapes []Shape) []Bead {
 	}
 	gaps = append(gaps, gap{i, len(sc.a), j, len(sc.b)})
 	paths := make([][]step, len(gaps))
-	loaded := make([]*loadedRuns, par.Workers())
-	par.Chunks(len(gaps), 1, func(w, k, _ int) {
+	par.Chunks(len(gaps), 1, func(_, k, _ int) {
 		g := gaps[k]
-		if g.i0 == g.i1 && g.j0 == g.j1 {
-			return
+		if g.i0 != g.i1 || g.j0 != g.j1 {
+			paths[k] = searchRun(sc, g.i0, g.i1, g.j0, g.j1, func(s *scorer) []step { return path(s, shapes) })
 		}
-		if loaded[w] == nil {
-			loaded[w] = &loadedRuns{}
-		}
-		s := sc.sub(g.i0, g.i1, g.j0, g.j1)
-		s.loaded = loaded[w]
-		paths[k] = path(s, shapes)
-		s.releaseRuns()
 	})
 	out := make([]Bead, 0, max(len(sc.a), len(sc.b)))
 	for k, g := range gaps {

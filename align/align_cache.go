@@ -8,7 +8,7 @@ import "sync"
 // loadedRuns holds A runs spread out by token id, one per run length, so
 // that the tokens a B run shares with them take one pass over B's tokens:
 // the dynamic program prices every cell of a row against the same few A
-// runs. One is shared by the scorers of all the runs between pins.
+// runs. Each search of a run takes one from loadedPool.
 type loadedRuns struct {
 	count [][]int32 // by run length, by token id
 	owner []*scorer // by run length: whose run is loaded
@@ -16,7 +16,7 @@ type loadedRuns struct {
 	bag   []*bag    // by run length: the run loaded
 }
 
-// loadedPool keeps loadedRuns for the pieces of a long search (see path).
+// loadedPool keeps loadedRuns for the searches of runs (see searchRun).
 var loadedPool = sync.Pool{New: func() any { return &loadedRuns{} }}
 
 // load makes x, the run of A of length n starting at i, the loaded one.

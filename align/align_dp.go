@@ -122,15 +122,24 @@ const cutMargin = 32
 // pathBetween returns the cheapest path from cell from to cell to
 // through bd, in the scorer's coordinates.
 func pathBetween(s *scorer, shapes []Shape, bd band, from, to step) []step {
-	sub := s.sub(from.i, to.i, from.j, to.j)
-	sub.loaded = loadedPool.Get().(*loadedRuns)
-	defer loadedPool.Put(sub.loaded)
-	p := pathNear(sub, shapes, bd.sub(from.i, to.i, from.j, to.j))
-	sub.releaseRuns()
+	p := searchRun(s, from.i, to.i, from.j, to.j, func(sub *scorer) []step {
+		return pathNear(sub, shapes, bd.sub(from.i, to.i, from.j, to.j))
+	})
 	for n := range p {
 		p[n].i, p[n].j = p[n].i+from.i, p[n].j+from.j
 	}
 	return p
+}
+
+// searchRun returns search's path for s.a[i0:i1] and s.b[j0:j1], run with
+// caches of its own, which it then hands on (see align_cache.go), in the
+// run's coordinates.
+func searchRun(s *scorer, i0, i1, j0, j1 int, search func(*scorer) []step) []step {
+	sub := s.sub(i0, i1, j0, j1)
+	sub.loaded = loadedPool.Get().(*loadedRuns)
+	defer loadedPool.Put(sub.loaded)
+	defer sub.releaseRuns()
+	return search(sub)
 }
 
 // cutSpacing is how many rows apart cutPoints cuts a grid, at least.
@@ -140,8 +149,9 @@ const cutSpacing = 512
 // full-size path may be cut in pieces to be searched apart: corners of
 // the coarse path in the middle of a run of three 1-1 block beads, two
 // segments of A matching two of B three times over, which the full-size
-// path goes through too. The cuts depend on the texts alone, never on
-// the number of cores, so neither does the alignment.
+// path nearly always goes through too (path searches again around each
+// cut for where it does not). The cuts depend on the texts alone, never
+// on the number of cores, so neither does the alignment.
 func cutPoints(coarse []step, na, nb int) []step {
 	var cuts []step
 	last := 0
