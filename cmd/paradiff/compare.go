@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/term"
@@ -219,11 +220,16 @@ func readDictionary(name string, stdin io.Reader) (align.Dictionary, error) {
 
 func readPair(files []string, stdin io.Reader, enc encodings) (a, b diff.Document, err error) {
 	a.Name, b.Name = files[0], files[1]
-	if a.Text, err = readInput(files[0], stdin, enc.of(0)); err != nil {
+	// Both at once (at most one is standard input); A's error first.
+	var errB error
+	var wg sync.WaitGroup
+	wg.Go(func() { b.Text, errB = readInput(files[1], stdin, enc.of(1)) })
+	a.Text, err = readInput(files[0], stdin, enc.of(0))
+	wg.Wait()
+	if err != nil {
 		return a, b, err
 	}
-	b.Text, err = readInput(files[1], stdin, enc.of(1))
-	return a, b, err
+	return a, b, errB
 }
 
 // terminalWidth is the width for the side-by-side view: --width, else
