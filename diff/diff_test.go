@@ -210,6 +210,11 @@ func TestMoves(t *testing.T) {
 		{"words moved inside a sentence", "At the Kremlin in Moscow the two leaders met on Thursday.",
 			"The two leaders met on Thursday at the Kremlin in Moscow.", 1, ""},
 		{"short run is no move", "They met in Moscow and talked.", "They talked and met in Moscow.", 0, ""},
+		// "two leaders agreed" leaves A where B has a semicolon: that
+		// omission, whose B side is not empty, is no half of a move, in
+		// either direction.
+		{"an omission replaced by punctuation is no move", "The two leaders agreed to deepen practical cooperation this year.",
+			"The ; to deepen practical two leaders agreed cooperation this year.", 0, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -221,6 +226,7 @@ func TestMoves(t *testing.T) {
 				t.Errorf("Compare(%q, %q)\n got %s\nwant %s", tt.a, tt.b, describe(c), tt.want)
 			}
 			checkRebuild(t, c)
+			checkSwap(t, tt.a, tt.b)
 		})
 	}
 }

@@ -16,17 +16,21 @@ type moveRun struct {
 }
 
 // moveRuns returns the moveRun of each change of b, whose sides are a and
-// bs; only omissions' and insertions' are filled in. It is nil when b has
-// neither.
+// bs; only pure omissions' and insertions' are filled in. It is nil when b
+// has neither.
 func moveRuns(b *Bead, a, bs *side) []moveRun {
 	var runs []moveRun
 	for k, ch := range b.Changes {
+		// Only a pure omission or insertion, with nothing on the other
+		// side (not even punctuation), is half of a move: the half that
+		// leaves A has no B text, the one that arrives in B no A text,
+		// which is how reports tell the halves apart.
 		var s *side
 		var from, to int
-		switch ch.Kind {
-		case Omission:
+		switch {
+		case ch.Kind == Omission && ch.B == "":
 			s, from, to = a, ch.AStart, ch.AEnd
-		case Insertion:
+		case ch.Kind == Insertion && ch.A == "":
 			s, from, to = bs, ch.BStart, ch.BEnd
 		default:
 			continue
@@ -68,11 +72,14 @@ func findMoves(c *Comparison, runs [][]moveRun) {
 	var order []ref // insertions, in B's order
 	for bi, b := range c.Beads {
 		for ci, ch := range b.Changes {
-			switch {
-			case ch.Kind == Omission && runs[bi][ci].ok:
+			if runs[bi] == nil || !runs[bi][ci].ok {
+				continue
+			}
+			switch ch.Kind {
+			case Omission:
 				key := runs[bi][ci].key
 				omitted[key] = append(omitted[key], ref{bi, ci})
-			case ch.Kind == Insertion && runs[bi][ci].ok:
+			case Insertion:
 				order = append(order, ref{bi, ci})
 			}
 		}
