@@ -55,8 +55,9 @@ func Align(a, b []Segment) []Bead { return Aligner{}.Align(a, b) }
 // segments' texts and offsets (offsets tell where paragraphs break) and
 // al. Texts are UTF-8; invalid bytes are compared as they are.
 //
-// Segments equal after normalisation ([textkey.Key]) and unique on both
-// sides are pinned to each other first, as patience diff does, unless
+// Segments whose words and numbers are equal after normalisation
+// ([textkey.Key]) and unique on both sides are pinned to each other first,
+// as patience diff does, unless
 // they look moved (see [pins]); the runs between pins are aligned by
 // dynamic programming over the beads' costs, coarse to fine on long runs,
 // in time and memory linear in their length (see align_dp.go).
