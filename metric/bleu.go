@@ -5,8 +5,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/paradiff/paradiff/internal/par"
 )
 
 // Smooth names a BLEU smoothing method, as in sacreBLEU's --smooth-method.
@@ -212,32 +210,20 @@ func (m BLEU) CorpusScore(hyps []string, refs [][]string) (BLEUScore, error) {
 	if err := checkStreams(hyps, refs); err != nil {
 		return BLEUScore{}, err
 	}
-	// Segments are scored on all cores, each worker with its own scorer
-	// and sums: the statistics are counts, whose sum has no order.
-	sums := make([]*BLEUStats, par.Workers())
-	par.Chunks(len(hyps), minSegmentsPerWorker, func(w, from, to int) {
-		if sums[w] == nil {
-			sums[w] = &BLEUStats{Counts: make([]int, c.maxOrder), Totals: make([]int, c.maxOrder)}
-		}
-		s := newBLEUScorer(c)
-		segRefs := make([]string, len(refs))
-		for i := from; i < to; i++ {
-			for k := range refs {
-				segRefs[k] = refs[k][i]
-			}
-			s.add(sums[w], hyps[i], segRefs)
-		}
-	})
+	type worker struct {
+		s  *bleuScorer
+		st BLEUStats
+	}
+	workers := scoreSegments(hyps, refs, func() *worker {
+		return &worker{newBLEUScorer(c), BLEUStats{Counts: make([]int, c.maxOrder), Totals: make([]int, c.maxOrder)}}
+	}, func(w *worker, hyp string, refs []string) { w.s.add(&w.st, hyp, refs) })
 	st := BLEUStats{Counts: make([]int, c.maxOrder), Totals: make([]int, c.maxOrder)}
-	for _, sum := range sums {
-		if sum == nil {
-			continue
-		}
-		st.SysLen += sum.SysLen
-		st.RefLen += sum.RefLen
+	for _, w := range workers {
+		st.SysLen += w.st.SysLen
+		st.RefLen += w.st.RefLen
 		for n := range st.Counts {
-			st.Counts[n] += sum.Counts[n]
-			st.Totals[n] += sum.Totals[n]
+			st.Counts[n] += w.st.Counts[n]
+			st.Totals[n] += w.st.Totals[n]
 		}
 	}
 	eff := m.EffectiveOrder.resolve(false)

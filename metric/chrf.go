@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/paradiff/paradiff/internal/par"
 )
 
 // CHRF holds the options of chrF (Popović, 2015) and chrF++ (Popović,
@@ -122,27 +120,18 @@ func (m CHRF) CorpusScore(hyps []string, refs [][]string) (CHRFScore, error) {
 	if err := checkStreams(hyps, refs); err != nil {
 		return CHRFScore{}, err
 	}
-	// Segments are scored on all cores, each worker with its own scorer
-	// and sums: the statistics are counts, whose sum has no order.
 	stats := 3 * (c.charOrder + c.wordOrder)
-	totals := make([][]int, par.Workers())
-	par.Chunks(len(hyps), minSegmentsPerWorker, func(w, from, to int) {
-		if totals[w] == nil {
-			totals[w] = make([]int, stats)
-		}
-		s := newCHRFScorer(c)
-		segRefs := make([]string, len(refs))
-		for i := from; i < to; i++ {
-			for k := range refs {
-				segRefs[k] = refs[k][i]
-			}
-			s.add(totals[w], hyps[i], segRefs)
-		}
-	})
+	type worker struct {
+		s     *chrfScorer
+		total []int
+	}
+	workers := scoreSegments(hyps, refs, func() *worker {
+		return &worker{newCHRFScorer(c), make([]int, stats)}
+	}, func(w *worker, hyp string, refs []string) { w.s.add(w.total, hyp, refs) })
 	total := make([]int, stats)
-	for _, t := range totals {
-		for k := range t {
-			total[k] += t[k]
+	for _, w := range workers {
+		for k := range total {
+			total[k] += w.total[k]
 		}
 	}
 	return c.result(total, len(refs)), nil
