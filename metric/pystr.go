@@ -35,16 +35,7 @@ func fields(s string) []string {
 func appendFields(dst []string, s string) []string {
 	start := -1
 	for i := 0; i < len(s); {
-		c := s[i]
-		var sp bool
-		size := 1
-		if c < utf8.RuneSelf {
-			sp = asciiSpace[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			sp = unicode.IsSpace(r)
-		}
+		sp, size := spaceAt(s, i)
 		if sp {
 			if start >= 0 {
 				dst = append(dst, s[start:i])
@@ -70,16 +61,7 @@ func joinFields(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
-		c := s[i]
-		size := 1
-		var sp bool
-		if c < utf8.RuneSelf {
-			sp = asciiSpace[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			sp = unicode.IsSpace(r)
-		}
+		sp, size := spaceAt(s, i)
 		if sp {
 			// Skip the run; write one space if a field follows and
 			// one precedes.
@@ -211,4 +193,14 @@ func caseIgnorable(r rune) bool {
 		return true
 	}
 	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf, unicode.Lm, unicode.Sk)
+}
+
+// spaceAt reports whether the character at s[i] is white space as Python's
+// str.split sees it, and its size in bytes.
+func spaceAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiSpace[c], 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), size
 }

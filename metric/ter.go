@@ -158,11 +158,7 @@ func (m TER) Tokenize(s string) string {
 func tercomNormalize(s string) string {
 	// Tercom removes "\n-" (not "-\n" as mteval does) and then joins lines.
 	s = strings.ReplaceAll(s, "\n-", "")
-	s = strings.ReplaceAll(s, "\n", " ")
-	s = strings.ReplaceAll(s, "&quot;", `"`)
-	s = strings.ReplaceAll(s, "&amp;", "&")
-	s = strings.ReplaceAll(s, "&lt;", "<")
-	s = strings.ReplaceAll(s, "&gt;", ">")
+	s = unescapeEntities(strings.ReplaceAll(s, "\n", " "))
 	b := make([]byte, 0, len(s)+2)
 	b = append(b, ' ')
 	b = append(b, s...)

@@ -85,16 +85,21 @@ func (t Tokenizer) Tokenize(s string) (string, error) {
 }
 
 // tokenize13a is sacreBLEU's Tokenizer13a.
+// unescapeEntities replaces the four XML entities mteval and tercom
+// undo, in their order.
+func unescapeEntities(s string) string {
+	s = strings.ReplaceAll(s, "&quot;", `"`)
+	s = strings.ReplaceAll(s, "&amp;", "&")
+	s = strings.ReplaceAll(s, "&lt;", "<")
+	return strings.ReplaceAll(s, "&gt;", ">")
+}
+
 func tokenize13a(s string) string {
 	// Language-independent part, in mteval-v13a's order.
 	if strings.ContainsAny(s, "<-\n&") {
 		s = strings.ReplaceAll(s, "<skipped>", "")
 		s = strings.ReplaceAll(s, "-\n", "")
-		s = strings.ReplaceAll(s, "\n", " ")
-		s = strings.ReplaceAll(s, "&quot;", `"`)
-		s = strings.ReplaceAll(s, "&amp;", "&")
-		s = strings.ReplaceAll(s, "&lt;", "<")
-		s = strings.ReplaceAll(s, "&gt;", ">")
+		s = unescapeEntities(strings.ReplaceAll(s, "\n", " "))
 	}
 	b := make([]byte, 0, len(s)+2)
 	b = append(b, ' ')
