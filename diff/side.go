@@ -68,7 +68,10 @@ type facts struct {
 	content   bool     // a content token that is not a function word
 }
 
-// factsOf describes tokens [from, to) of the side.
+// factsOf describes tokens [from, to) of the side. Its numbers include
+// the number of every month name: across languages a date keeps its
+// numbers but not its month names, and in one language "May 8" and
+// "05-08" are one date.
 func (s *side) factsOf(from, to int) facts {
 	f := facts{words: keyRange{s, from, to}}
 	for i := from; i < to; i++ {
@@ -77,17 +80,24 @@ func (s *side) factsOf(from, to int) facts {
 			continue
 		}
 		key := s.keys[i]
+		info := wordInfos[key]
 		if t.Class == textkey.Number || t.Class == textkey.Word && hasDigit(s.tokenText(i)) {
 			f.numbers = append(f.numbers, textkey.NumberKey(s.tokenText(i))) // "80th" counts as 80
 		}
-		if negations[key] && !s.idiom(i) {
+		if info.negation && !s.idiom(i) {
 			f.negations++
 		}
-		if !functionWords[key] {
+		if !info.function {
 			f.content = true
 		}
-		if _, month := months[key]; t.Class == textkey.Word && !month && s.isName(i) {
+		if t.Class != textkey.Word {
+			continue
+		}
+		switch {
+		case info.month == "" && s.isName(i):
 			f.names = append(f.names, key)
+		case info.month != "" && (!modalMonths[key] || startsUpper(s.tokenText(i))):
+			f.numbers = append(f.numbers, info.month) // not "they may agree"
 		}
 	}
 	slices.Sort(f.numbers)
@@ -222,21 +232,7 @@ func (r keyRange) hasForm(name string) bool {
 // when capitalised.
 var modalMonths = setOf("may", "mar")
 
-// withMonths adds to the facts' numbers the number of every month name
-// among tokens [from, to): across languages a date keeps its numbers but
-// not its month names, and in one language "May 8" and "05-08" are one
-// date.
-func (s *side) withMonths(f facts, from, to int) facts {
-	for i := from; i < to; i++ {
-		n, ok := months[s.keys[i]]
-		if !ok || s.toks[i].Class != textkey.Word {
-			continue
-		}
-		if r, _ := utf8.DecodeRuneInString(s.tokenText(i)); modalMonths[s.keys[i]] && !unicode.IsUpper(r) {
-			continue // "they may agree"
-		}
-		f.numbers = append(f.numbers, n)
-	}
-	slices.Sort(f.numbers)
-	return f
+func startsUpper(word string) bool {
+	r, _ := utf8.DecodeRuneInString(word)
+	return unicode.IsUpper(r)
 }

@@ -15,17 +15,18 @@ func changes(a, b *side) []Change {
 	if a.text[a.span.start:a.span.end] == b.text[b.span.start:b.span.end] {
 		return nil
 	}
-	d := newTokenDiff(a, b)
-	defer d.release()
 	if a.span.start == a.span.end || b.span.start == b.span.end {
 		// A sentence only one version has, even one of punctuation alone.
-		ch := d.change(edit{a1: len(a.toks), b1: len(b.toks)})
-		if ch.Kind = Insertion; b.span.start == b.span.end {
-			ch.Kind = Omission
+		kind := Insertion
+		if b.span.start == b.span.end {
+			kind = Omission
 		}
+		ch := changeOf(a, b, edit{a1: len(a.toks), b1: len(b.toks)}, kind)
 		ch.Severity = max(ch.Severity, SeverityMinor)
 		return []Change{ch}
 	}
+	d := newTokenDiff(a, b)
+	defer d.release()
 	return d.changes()
 }
 
@@ -37,7 +38,6 @@ func crossChanges(a, b *side) []Change {
 		return changes(a, b)
 	}
 	fa, fb := a.factsOf(0, len(a.toks)), b.factsOf(0, len(b.toks))
-	fa, fb = a.withMonths(fa, 0, len(a.toks)), b.withMonths(fb, 0, len(b.toks))
 	fa.names, fb.names = latinNames(fa.names), latinNames(fb.names)
 	flags := flagsOf(fa, fb)
 	flags = slices.DeleteFunc(flags, func(f Flag) bool { return f == FlagNegation }) // negations do not line up word for word
@@ -231,33 +231,36 @@ func (s *side) contentTokens(from, to int) int {
 
 // change classifies an edit: trivial when the keys of its content tokens
 // are equal (only case, punctuation, quotes, spacing or width differ), an
-// insertion or omission when one side has no content, else a shift; and
-// adds its flags and severity.
+// insertion or omission when one side has no content, else a shift.
 func (d *tokenDiff) change(e edit) Change {
-	as, bs := d.a.tokenSpan(e.a0, e.a1), d.b.tokenSpan(e.b0, e.b1)
-	c := Change{
-		A: d.a.text[as.start:as.end], B: d.b.text[bs.start:bs.end],
-		AStart: as.start, AEnd: as.end, BStart: bs.start, BEnd: bs.end,
-	}
 	d.ca = contentKeys(d.ca[:0], d.ka, d.a, e.a0, e.a1)
 	d.cb = contentKeys(d.cb[:0], d.kb, d.b, e.b0, e.b1)
 	ca, cb := d.ca, d.cb
+	kind := Shift
 	switch {
 	case e.trivial || slices.Equal(ca, cb):
-		c.Kind = Trivial
+		kind = Trivial
 	case len(ca) == 0:
-		c.Kind = Insertion
+		kind = Insertion
 	case len(cb) == 0:
-		c.Kind = Omission
-	default:
-		c.Kind = Shift
+		kind = Omission
 	}
-	fa, fb := d.a.factsOf(e.a0, e.a1), d.b.factsOf(e.b0, e.b1)
-	fa, fb = d.a.withMonths(fa, e.a0, e.a1), d.b.withMonths(fb, e.b0, e.b1) // "May 8" and "05-08" hold the same numbers
-	if c.Kind != Trivial {
+	return changeOf(d.a, d.b, e, kind)
+}
+
+// changeOf is the change of kind that edit e of sides a and b makes, with
+// its flags and severity.
+func changeOf(a, b *side, e edit, kind Kind) Change {
+	as, bs := a.tokenSpan(e.a0, e.a1), b.tokenSpan(e.b0, e.b1)
+	c := Change{
+		Kind: kind, A: a.text[as.start:as.end], B: b.text[bs.start:bs.end],
+		AStart: as.start, AEnd: as.end, BStart: bs.start, BEnd: bs.end,
+	}
+	fa, fb := a.factsOf(e.a0, e.a1), b.factsOf(e.b0, e.b1) // "May 8" and "05-08" hold the same numbers
+	if kind != Trivial {
 		c.Flags = flagsOf(fa, fb)
 	}
-	c.Severity = severity(c.Kind, c.Flags, fa.content || fb.content)
+	c.Severity = severity(kind, c.Flags, fa.content || fb.content)
 	return c
 }
 

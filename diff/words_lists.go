@@ -84,3 +84,29 @@ var months = func() map[string]string {
 	}
 	return m
 }()
+
+// wordInfo is what the lists above say of one key.
+type wordInfo struct {
+	month    string // the number of the month it names, or ""
+	negation bool
+	function bool
+}
+
+// wordInfos holds the lists in one map, so that a token takes one look-up.
+var wordInfos = func() map[string]wordInfo {
+	m := map[string]wordInfo{}
+	for k, n := range months {
+		m[k] = wordInfo{month: n}
+	}
+	for k := range negations {
+		w := m[k]
+		w.negation = true
+		m[k] = w
+	}
+	for k := range functionWords {
+		w := m[k]
+		w.function = true
+		m[k] = w
+	}
+	return m
+}()
