@@ -67,6 +67,41 @@ func TestCompareChanges(t *testing.T) {
 	}
 }
 
+// TestWordsOnlyOneSideHas checks the changes where a run of words, or of
+// white space, is found on one side only: such runs go to go-diff as one
+// token each (see diffKeys), and the changes must still stand exactly on
+// the words, rebuild B, and mirror when A and B trade places.
+func TestWordsOnlyOneSideHas(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+		want       []string // "A→B" of each change, spans exact
+	}{
+		{"words for words", "We discussed major international and regional issues.", "We discussed the main international and regional problems.",
+			[]string{"major→the main", "issues→problems"}},
+		{"a run of new words", "They met in Moscow.", "They met, after a long and cordial journey, in Moscow.",
+			[]string{"→, after a long and cordial journey,"}},
+		{"white space only one side has", "两国 元首", "两国元首", []string{" →"}},
+		{"white space first", " 元首", "元首", nil},
+		{"words and white space only one side has", "中 x y", "中", []string{" x y→"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := compareText(tt.a, tt.b)
+			var got []string
+			for _, b := range c.Beads {
+				for _, ch := range b.Changes {
+					got = append(got, ch.A+"→"+ch.B)
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Compare(%q, %q): changes %q, want %q", tt.a, tt.b, got, tt.want)
+			}
+			checkRebuild(t, c)
+			checkSwap(t, tt.a, tt.b)
+		})
+	}
+}
+
 // checkRebuild checks that every change's text is its span and, in one
 // language, that each bead's changes, applied to its A text, give its B
 // text exactly.
