@@ -95,6 +95,13 @@ func AppendTokens(toks []Token, s string, offset int) []Token {
 // marks and digits.
 func scanWord(s string, i int) int {
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf { // the common case, without decoding
+			if !asciiWord[c] {
+				break
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) {
 			break
@@ -212,10 +219,18 @@ func afterWord(s string, i int) bool {
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf { // the common case, without table look-ups
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiWord[r]
 	}
 	return (unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)) && !isIdeograph(r)
 }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (w [utf8.RuneSelf]bool) {
+	for c := range w {
+		w[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return w
+}()
 
 // isIdeograph reports the characters of scripts written without spaces
 // between words, which are compared one character at a time.
