@@ -2,6 +2,7 @@ package align
 
 import (
 	"slices"
+	"sync"
 
 	"golang.org/x/text/language"
 
@@ -89,13 +90,20 @@ func (al Aligner) Align(a, b []Segment) []Bead {
 	}
 	shapes := al.shapes()
 	toks := tokenize(a, b, compileDictionary(al.Dictionary))
-	pinned := pins(toks)
+	var pinned []pinPair
+	var wg sync.WaitGroup
+	// Beside the parts of newFeatures that use one core; newFeatures may
+	// add stems to the tokenizer meanwhile, so pins gets the kinds as
+	// they are now.
+	kinds := toks.tk.kinds
+	wg.Go(func() { pinned = pins(toks.a, toks.b, kinds) })
 	cross := al.crossLanguage(a, b, toks)
 	p := sameLanguage
 	if cross {
 		p = crossLanguage
 	}
 	f := newFeatures(a, b, toks, cross)
+	wg.Wait()
 	out := alignRuns(newScorer(f, p), pinned, shapes)
 	if cross && f.learn(out) {
 		// A second search from scratch, not near the first alignment:

@@ -127,7 +127,8 @@ func TestPins(t *testing.T) {
 		{"punctuation apart", []string{"Yes, it is?", "No"}, []string{"yes it is!", "Maybe"}, []pinPair{{0, 0}}},
 		{"only punctuation is never pinned", []string{"***", "x"}, []string{"***", "x"}, []pinPair{{1, 1}}},
 	} {
-		if got := pins(tokenize(segmentsOf(tt.a), segmentsOf(tt.b), nil)); !slices.Equal(got, tt.want) {
+		toks := tokenize(segmentsOf(tt.a), segmentsOf(tt.b), nil)
+		if got := pins(toks.a, toks.b, toks.tk.kinds); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: pins = %v, want %v", tt.name, got, tt.want)
 		}
 	}

@@ -10,20 +10,21 @@ type pinPair struct{ i, j int }
 
 // pins returns the skeleton of the alignment, as patience diff and the
 // standard library's internal/diff find it: the pairs of segments whose
-// words and numbers (their tokens in t, punctuation left out) are equal
+// words and numbers (their token ids, whose kinds are kinds, punctuation
+// left out) are equal
 // and occur once in A and once in B, cut down to the longest chain that
 // is in order on both sides. Everything between two pins is aligned on
 // its own.
 //
 // A pin is a 1-1 bead. Segments without words or numbers are never
 // pinned, nor are moved sentences (see [dropMoved]).
-func pins(t tokenized) []pinPair {
+func pins(ta, tb [][]int32, kinds []tokenKind) []pinPair {
 	type seen struct{ na, nb, i, j int }
 	var words []int32
 	key := func(ids []int32) string {
 		words = words[:0]
 		for _, id := range ids {
-			if t.tk.kinds[id] != kindPunct {
+			if kinds[id] != kindPunct {
 				words = append(words, id)
 			}
 		}
@@ -32,7 +33,6 @@ func pins(t tokenized) []pinPair {
 		}
 		return string(unsafe.Slice((*byte)(unsafe.Pointer(&words[0])), 4*len(words)))
 	}
-	ta, tb := t.a, t.b
 	keys := make(map[string]*seen, len(ta))
 	for i, ids := range ta {
 		k := key(ids)
