@@ -130,8 +130,9 @@ type edit struct {
 }
 
 // changes diffs the token keys and turns the edits into changes: every
-// stretch of tokens between two matched ones is an edit, and a run of
-// matched tokens whose texts differ is a trivial edit.
+// stretch of tokens between two matched ones is an edit, but for white
+// space that opens or closes both its sides, and a run of matched tokens
+// whose texts differ is a trivial edit.
 func (d *tokenDiff) changes() []Change {
 	var edits []edit
 	i, j := 0, 0 // the first tokens of A and B after the last match
@@ -145,15 +146,27 @@ func (d *tokenDiff) changes() []Change {
 		}
 		i, j = mi+1, mj+1
 	}
-	d.diffKeys(func(mi, mj int) {
-		if mi > i || mj > j {
-			edits = append(edits, edit{a0: i, a1: mi, b0: j, b1: mj})
+	// gap ends at A[i1] and B[j1] the stretch since the last match.
+	gap := func(i1, j1 int) {
+		if i < i1 && j < j1 && d.ka[i] == d.kb[j] {
+			match(i, j)
 		}
+		closing := i < i1 && j < j1 && d.ka[i1-1] == d.kb[j1-1]
+		if closing {
+			i1, j1 = i1-1, j1-1
+		}
+		if i < i1 || j < j1 {
+			edits = append(edits, edit{a0: i, a1: i1, b0: j, b1: j1})
+		}
+		if closing {
+			match(i1, j1)
+		}
+	}
+	d.diffKeys(func(mi, mj int) {
+		gap(mi, mj)
 		match(mi, mj)
 	})
-	if i < len(d.ka) || j < len(d.kb) {
-		edits = append(edits, edit{a0: i, a1: len(d.ka), b0: j, b1: len(d.kb)})
-	}
+	gap(len(d.ka), len(d.kb))
 	edits = d.mergeNear(edits)
 	out := make([]Change, 0, len(edits))
 	for _, e := range edits {
@@ -163,14 +176,18 @@ func (d *tokenDiff) changes() []Change {
 }
 
 // diffKeys diffs the two key sequences with go-diff and calls match, in
-// order, with the indexes of each pair of tokens the diff keeps.
+// order, with the indexes of each pair of tokens the diff keeps. Two
+// things make go-diff's work smaller without making the diff longer; its
+// time grows with the product of the sequences' and the diff's lengths.
 //
-// A token whose key the other side lacks can be in no common subsequence.
-// So each run of such tokens, with the white space inside it, goes to
-// go-diff as one token that matches nothing (GNU diff discards such lines
-// for the same reason): the shortest diff stays as short and keeps its
-// shape, and go-diff, whose time grows with the diff's length, finds it
-// several times faster between two paraphrases.
+//   - White space is left out, as wdiff and dwdiff leave it out: it stands
+//     between every two words, and matched on its own it would tie a
+//     changed phrase to white space far from its place. changes matches
+//     it back where both sides have it around a change.
+//   - A word whose key the other side lacks can be in no common
+//     subsequence, so each run of such words goes to go-diff as one token
+//     that matches nothing (GNU diff discards such lines for the same
+//     reason).
 //
 // Where several shortest edit scripts exist, which one go-diff finds
 // depends on the order of its arguments; diffing in one canonical order
@@ -188,14 +205,14 @@ func (d *tokenDiff) diffKeys(match func(i, j int)) {
 	next := len(d.ids) // the number of the next run's key
 	collapse := func(s *side, keys, out []rune, idx []int) ([]rune, []int) {
 		out, idx = out[:0], idx[:0]
-		run := -1 // where the open run stands in out; -1: none open
+		run := -1 // where the open run of words only this side has stands in out; -1: none
 		for k, r := range keys {
 			switch {
+			case s.toks[k].Class == textkey.Space:
+				continue
 			case d.sides[keyNumber(r)] == 3:
 				out, idx = append(out, r), append(idx, k)
-				if s.toks[k].Class != textkey.Space {
-					run = -1 // white space may still join the run, nothing else
-				}
+				run = -1
 			case run >= 0:
 				out, idx = out[:run+1], idx[:run+1]
 			default:
@@ -259,7 +276,28 @@ func (d *tokenDiff) mergeNear(edits []edit) []edit {
 		}
 		out = append(out, e)
 	}
+	for k, e := range out {
+		if !e.trivial {
+			out[k] = d.trimSpace(e)
+		}
+	}
 	return out
+}
+
+// trimSpace leaves out of an edit with text on both sides the white space
+// that opens or closes both sides alike: "walked towards each other from"
+// against "quickly walked from the", not the same with a space after each.
+func (d *tokenDiff) trimSpace(e edit) edit {
+	same := func(i, j int) bool {
+		return d.a.toks[i].Class == textkey.Space && d.b.toks[j].Class == textkey.Space && d.a.tokenText(i) == d.b.tokenText(j)
+	}
+	for e.a0+1 < e.a1 && e.b0+1 < e.b1 && same(e.a0, e.b0) {
+		e.a0, e.b0 = e.a0+1, e.b0+1
+	}
+	for e.a0+1 < e.a1 && e.b0+1 < e.b1 && same(e.a1-1, e.b1-1) {
+		e.a1, e.b1 = e.a1-1, e.b1-1
+	}
+	return e
 }
 
 func (s *side) contentTokens(from, to int) int {
