@@ -249,7 +249,7 @@ func TestMoves(t *testing.T) {
 		// omission, whose B side is not empty, is no half of a move, in
 		// either direction.
 		{"an omission replaced by punctuation is no move", "The two leaders agreed to deepen practical cooperation this year.",
-			"The ; to deepen practical two leaders agreed cooperation this year.", 0, ""},
+			"The ; to deepen practical cooperation this year, two leaders agreed.", 0, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -72,6 +72,12 @@ type tokenDiff struct {
 	sides  []uint8 // by key number: 1 if A has the key, 2 if B has, 3 both
 	ra, rb []rune  // their keys
 	ia, ib []int   // their indexes
+
+	// Scratch for anchors.
+	count        []uint8 // by key number: how often in A (2k) and in B (2k+1), up to 2
+	where        []int   // by key number: where in B
+	cands, chain []anchor
+	tails, prev  []int
 }
 
 func newTokenDiff(a, b *side) *tokenDiff {
@@ -176,9 +182,9 @@ func (d *tokenDiff) changes() []Change {
 }
 
 // diffKeys diffs the two key sequences with go-diff and calls match, in
-// order, with the indexes of each pair of tokens the diff keeps. Two
-// things make go-diff's work smaller without making the diff longer; its
-// time grows with the product of the sequences' and the diff's lengths.
+// order, with the indexes of each pair of tokens the diff keeps. go-diff's
+// time grows with the product of the sequences' and the diff's lengths;
+// three things cut it down.
 //
 //   - White space is left out, as wdiff and dwdiff leave it out: it stands
 //     between every two words, and matched on its own it would tie a
@@ -187,7 +193,13 @@ func (d *tokenDiff) changes() []Change {
 //   - A word whose key the other side lacks can be in no common
 //     subsequence, so each run of such words goes to go-diff as one token
 //     that matches nothing (GNU diff discards such lines for the same
-//     reason).
+//     reason): the diff is as short.
+//   - Tokens that occur once on each side, in the same order on both, are
+//     matched first, as patience diff (git diff --patience) matches them
+//     (see anchors), and go-diff only diffs the stretches between them.
+//     Where leaving such a token unmatched would give a shorter diff, the
+//     diff is longer, as patience diff's is; it is then the one that keeps
+//     those tokens, which reads as naturally.
 //
 // Where several shortest edit scripts exist, which one go-diff finds
 // depends on the order of its arguments; diffing in one canonical order
@@ -226,24 +238,97 @@ func (d *tokenDiff) diffKeys(match func(i, j int)) {
 	d.ra, d.ia = collapse(d.a, d.ka, d.ra, d.ia)
 	d.rb, d.ib = collapse(d.b, d.kb, d.rb, d.ib)
 
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0 // never trade the result for time: output must not depend on machine speed
 	ra, rb, ia, ib := d.ra, d.rb, d.ia, d.ib
 	swapped := slices.Compare(d.a.keys, d.b.keys) > 0
 	if swapped {
 		ra, rb, ia, ib = rb, ra, ib, ia
 	}
+	emit := func(p, q int) {
+		if swapped {
+			match(ib[q], ia[p])
+		} else {
+			match(ia[p], ib[q])
+		}
+	}
+	p0, q0 := 0, 0
+	for _, an := range d.anchors(ra, rb) {
+		diffRunes(ra[p0:an.p], rb[q0:an.q], func(p, q int) { emit(p0+p, q0+q) })
+		emit(an.p, an.q)
+		p0, q0 = an.p+1, an.q+1
+	}
+	diffRunes(ra[p0:], rb[q0:], func(p, q int) { emit(p0+p, q0+q) })
+}
+
+// anchor is a token at ra[p] and rb[q] that diffKeys keeps without asking
+// go-diff.
+type anchor struct{ p, q int }
+
+// anchors returns the tokens that occur once in ra and once in rb, cut
+// down to the longest chain in order on both sides, as patience diff
+// finds them: matches that no shortest diff is likely to leave out, and
+// that split go-diff's work into small pieces.
+func (d *tokenDiff) anchors(ra, rb []rune) []anchor {
+	n := len(d.ids) // keys numbered below n; runs of words only one side has, above
+	d.count = slices.Grow(d.count[:0], 2*n)[:2*n]
+	clear(d.count)
+	d.where = slices.Grow(d.where[:0], n)[:n]
+	countIn := func(rs []rune, side int) {
+		for q, r := range rs {
+			if k := keyNumber(r); k < n {
+				d.count[2*k+side] = min(d.count[2*k+side]+1, 2)
+				d.where[k] = q
+			}
+		}
+	}
+	countIn(ra, 0)
+	countIn(rb, 1)
+	// Patience sorting: tails[h] ends the best chain of length h+1 found
+	// so far; prev links each candidate to the one before it in its chain.
+	cands, tails, prev := d.cands[:0], d.tails[:0], d.prev[:0]
+	for p, r := range ra {
+		k := keyNumber(r)
+		if k >= n || d.count[2*k] != 1 || d.count[2*k+1] != 1 {
+			continue
+		}
+		c := anchor{p, d.where[k]}
+		h, _ := slices.BinarySearchFunc(tails, c.q, func(t int, q int) int { return cands[t].q - q })
+		before := -1
+		if h > 0 {
+			before = tails[h-1]
+		}
+		cands, prev = append(cands, c), append(prev, before)
+		if h == len(tails) {
+			tails = append(tails, len(cands)-1)
+		} else {
+			tails[h] = len(cands) - 1
+		}
+	}
+	out := d.chain[:0]
+	if len(tails) > 0 {
+		for t := tails[len(tails)-1]; t >= 0; t = prev[t] {
+			out = append(out, cands[t])
+		}
+	}
+	slices.Reverse(out)
+	d.cands, d.tails, d.prev, d.chain = cands, tails, prev, out
+	return out
+}
+
+// diffRunes diffs ra and rb with go-diff and calls match with the indexes
+// of each pair of runes it keeps.
+func diffRunes(ra, rb []rune, match func(p, q int)) {
+	if len(ra) == 0 || len(rb) == 0 {
+		return
+	}
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0 // never trade the result for time: output must not depend on machine speed
 	p, q := 0, 0
 	for _, df := range dmp.DiffMainRunes(ra, rb, false) {
 		n := utf8.RuneCountInString(df.Text)
 		switch df.Type {
 		case diffmatchpatch.DiffEqual:
 			for k := range n {
-				if swapped {
-					match(ib[q+k], ia[p+k])
-				} else {
-					match(ia[p+k], ib[q+k])
-				}
+				match(p+k, q+k)
 			}
 			p, q = p+n, q+n
 		case diffmatchpatch.DiffDelete:
