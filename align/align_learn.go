@@ -3,6 +3,8 @@ package align
 import (
 	"math"
 	"slices"
+
+	"github.com/paradiff/paradiff/internal/par"
 )
 
 // Across languages, few words are anchors. But a first alignment, made
@@ -80,62 +82,90 @@ func (f *features) learn(beads []Bead) bool {
 	}
 	limit := int32(maxBeadShare * float64(len(sample)))
 	useful := func(c int32) bool { return c >= minCooccur && c <= max(limit, minCooccur) }
-	cxy := map[uint64]int32{}
-	var fx, fy []int32
-	for k := range sample {
-		fx, fy = fx[:0], fy[:0]
-		for _, x := range xs[k] {
-			if useful(cx[x]) {
-				fx = append(fx, x)
-			}
-		}
-		for _, y := range ys[k] {
-			if useful(cy[y]) {
-				fy = append(fy, y)
-			}
-		}
-		for _, x := range fx {
-			for _, y := range fy {
-				if x != y { // equal tokens are anchors already
-					cxy[uint64(x)<<32|uint64(y)]++
+	keep := func(sets [][]int32, c []int32) [][]int32 {
+		out := make([][]int32, len(sets))
+		for k, set := range sets {
+			for _, x := range set {
+				if useful(c[x]) {
+					out[k] = append(out[k], x)
 				}
 			}
 		}
+		return out
 	}
+	fxs, fys := keep(xs, cx), keep(ys, cy)
+
+	// Count the beads each pair shares, x by x: the beads that have x, by
+	// an index of them, and for each the tokens of B in a dense array.
+	start := make([]int32, nid+1) // the beads with x are beadsOf[start[x]:start[x+1]]
+	for _, fx := range fxs {
+		for _, x := range fx {
+			start[x+1]++
+		}
+	}
+	for x := range nid {
+		start[x+1] += start[x]
+	}
+	beadsOf, fill := make([]int32, start[nid]), slices.Clone(start[:nid])
+	for k, fx := range fxs {
+		for _, x := range fx {
+			beadsOf[fill[x]] = int32(k)
+			fill[x]++
+		}
+	}
+	type link struct {
+		x, y int32
+		c    int32
+	}
+	found := make([][]link, par.Workers())
+	par.Chunks(nid, 1024, func(w, from, to int) {
+		cnt := make([]int32, nid)
+		var touched []int32
+		for x := from; x < to; x++ {
+			touched = touched[:0]
+			for _, k := range beadsOf[start[x]:start[x+1]] {
+				for _, y := range fys[k] {
+					if cnt[y] == 0 {
+						touched = append(touched, y)
+					}
+					cnt[y]++
+				}
+			}
+			for _, y := range touched {
+				// Equal tokens are anchors already.
+				if c := cnt[y]; c >= minCooccur && y != int32(x) {
+					found[w] = append(found[w], link{int32(x), y, c})
+				}
+				cnt[y] = 0
+			}
+		}
+	})
 
 	// Competitive linking: keep the pairs that are each other's best.
-	bestX, bestY := map[int32]float64{}, map[int32]float64{}
-	dice := func(key uint64, c int32) float64 {
-		x, y := int32(key>>32), int32(key&0xffffffff)
-		return 2 * float64(c) / float64(cx[x]+cy[y])
-	}
-	for key, c := range cxy {
-		if c < minCooccur {
-			continue
+	bestX, bestY := make([]float64, nid), make([]float64, nid)
+	dice := func(l link) float64 { return 2 * float64(l.c) / float64(cx[l.x]+cy[l.y]) }
+	for _, links := range found {
+		for _, l := range links {
+			d := dice(l)
+			bestX[l.x] = max(bestX[l.x], d)
+			bestY[l.y] = max(bestY[l.y], d)
 		}
-		d := dice(key, c)
-		x, y := int32(key>>32), int32(key&0xffffffff)
-		bestX[x] = max(bestX[x], d)
-		bestY[y] = max(bestY[y], d)
 	}
 	pairOfX, pairOfY := map[int32]int32{}, map[int32]int32{}
 	var pairs []uint64
-	for key, c := range cxy {
-		if c < minCooccur {
-			continue
-		}
-		d := dice(key, c)
-		x, y := int32(key>>32), int32(key&0xffffffff)
-		if d >= minDice && d == bestX[x] && d == bestY[y] {
-			pairs = append(pairs, key)
+	for _, links := range found {
+		for _, l := range links {
+			if d := dice(l); d >= minDice && d == bestX[l.x] && d == bestY[l.y] {
+				pairs = append(pairs, uint64(l.x)<<32|uint64(l.y))
+			}
 		}
 	}
 	if len(pairs) == 0 {
 		return false
 	}
-	// Map order is random: number the pairs in key order, so that the
-	// result does not depend on it. A token tied with two partners keeps
-	// the first.
+	// Number the pairs in key order, so that the result does not depend
+	// on the order they were found in. A token tied with two partners
+	// keeps the first.
 	slices.Sort(pairs)
 	for _, key := range pairs {
 		x, y := int32(key>>32), int32(key&0xffffffff)
