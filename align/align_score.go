@@ -203,20 +203,33 @@ func tokenize(a, b []Segment, dict *compiledDict) tokenized {
 	return tokenized{tk, ta, tb}
 }
 
-// withStems returns toks with the stem of each word added after the
-// segment's tokens (see [stemLetters]).
+// withStems returns toks with the stem of each word, and a token for each
+// two adjacent Chinese characters, added after the segment's tokens (see
+// [stemLetters]).
 func (tk *tokenizer) withStems(toks [][]int32) [][]int32 {
 	out := make([][]int32, len(toks))
 	for s, ids := range toks {
 		seg := slices.Clip(ids)
-		for _, id := range ids {
+		for k, id := range ids {
 			if st := tk.stem(id); st >= 0 {
 				seg = append(seg, st)
+			}
+			if k > 0 && tk.isHan(ids[k-1]) && tk.isHan(id) {
+				seg = append(seg, tk.intern("~"+tk.keys[ids[k-1]]+tk.keys[id], kindStem))
 			}
 		}
 		out[s] = seg
 	}
 	return out
+}
+
+// isHan reports whether token id is one Chinese character.
+func (tk *tokenizer) isHan(id int32) bool {
+	if tk.kinds[id] != kindWord {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(tk.keys[id])
+	return n == len(tk.keys[id]) && unicode.Is(unicode.Han, r)
 }
 
 // stem returns the id of the stem of token id, or -1 when it has none.

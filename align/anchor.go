@@ -46,7 +46,7 @@ const (
 	kindMonth                   // a month, from a name or N月
 	kindPunct                   // an anchoring punctuation mark
 	kindDict                    // a dictionary entry found in the text
-	kindStem                    // the first letters of a word: see [stemKey]
+	kindStem                    // the first letters of a word (see [stemKey]), or two Chinese characters
 )
 
 // Words come in many forms (Путин, Путина, Путину; begat, begetteth),
@@ -59,6 +59,13 @@ const (
 // (the cross-language evaluation lost 0.04 strict F1 on German-French when
 // they were), and there even learning from stems cost 0.005 strict and
 // 0.011 lax F1, so one script gets no stems.
+//
+// Chinese has the opposite trouble: a token is one character, and most
+// words are two, so that 合 and 作 each co-occur with much besides
+// сотрудничество. Between scripts, each two adjacent Chinese characters
+// also give a token for learning only, which pairs with a word as the
+// word does: strict F1 0.913 to 0.917 on Chinese-English and 0.864 to
+// 0.871 on Chinese-Russian, 0.905 to 0.904 on the news pair.
 //
 // stemLetters was chosen on the cross-language evaluation (eval_test.go),
 // stems in every pair: mean strict F1 0.891 without stems, 0.898 with 3
