@@ -64,8 +64,9 @@ const (
 // words are two, so that 合 and 作 each co-occur with much besides
 // сотрудничество. Between scripts, each two adjacent Chinese characters
 // also give a token for learning only, which pairs with a word as the
-// word does: strict F1 0.913 to 0.917 on Chinese-English and 0.864 to
-// 0.871 on Chinese-Russian, 0.905 to 0.904 on the news pair.
+// word does: with one round of learning, strict F1 0.913 to 0.917 on
+// Chinese-English and 0.864 to 0.871 on Chinese-Russian, 0.905 to 0.904
+// on the news pair.
 //
 // stemLetters was chosen on the cross-language evaluation (eval_test.go),
 // stems in every pair: mean strict F1 0.891 without stems, 0.898 with 3
