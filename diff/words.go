@@ -28,8 +28,18 @@ func changes(a, b *side) []Change {
 	}
 	d := newTokenDiff(a, b)
 	defer d.release()
+	if len(d.ids)+len(d.ka)+len(d.kb) > maxKeyRunes {
+		// Too many distinct keys to give each a rune (only when segments
+		// are not capped): the bead is one change.
+		return []Change{d.change(edit{a1: len(d.ka), b1: len(d.kb)})}
+	}
 	return d.changes()
 }
+
+// maxKeyRunes bounds the key numbers of a bead, and the numbers diffKeys
+// gives the runs of words only one side has after them, so that
+// tokenRune turns each into a valid rune.
+var maxKeyRunes = int(utf8.MaxRune - 0x800)
 
 // crossChanges compares the two sides of a bead in different languages,
 // where words cannot be diffed: the bead is one shift when its numbers,
@@ -68,10 +78,10 @@ type tokenDiff struct {
 	ids    map[string]rune // the runes of the keys
 	ca, cb []rune          // scratch for change: the keys of an edit's content tokens
 
-	// Scratch for diffKeys: the tokens whose keys both sides have.
+	// Scratch for diffKeys: the sequences go-diff sees.
 	sides  []uint8 // by key number: 1 if A has the key, 2 if B has, 3 both
-	ra, rb []rune  // their keys
-	ia, ib []int   // their indexes
+	ra, rb []rune  // the keys of the tokens, or of the runs, go-diff sees
+	ia, ib []int   // their indexes in ka and kb
 
 	// Scratch for anchors.
 	count        []uint8 // by key number: how often in A (2k) and in B (2k+1), up to 2

@@ -40,3 +40,15 @@ func TestAnchors(t *testing.T) {
 		}
 	}
 }
+
+// TestTooManyKeys checks that a bead with more distinct keys than runes
+// to number them is one change, whose sides are the whole bead.
+func TestTooManyKeys(t *testing.T) {
+	defer func(n int) { maxKeyRunes = n }(maxKeyRunes)
+	maxKeyRunes = 10
+	c := compareText("one two three four five six.", "one two three four five seven.")
+	if got := describe(c); got != "shift(one two three four five six.→one two three four five seven.)" {
+		t.Errorf("got %s", got)
+	}
+	checkRebuild(t, c)
+}
