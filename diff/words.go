@@ -186,6 +186,9 @@ func (d *tokenDiff) changes() []Change {
 	edits = d.mergeNear(edits)
 	out := make([]Change, 0, len(edits))
 	for _, e := range edits {
+		if !e.trivial {
+			e = d.trimSpace(e)
+		}
 		out = append(out, d.change(e))
 	}
 	return out
@@ -282,16 +285,17 @@ func (d *tokenDiff) anchors(ra, rb []rune) []anchor {
 	d.count = slices.Grow(d.count[:0], 2*n)[:2*n]
 	clear(d.count)
 	d.where = slices.Grow(d.where[:0], n)[:n]
-	countIn := func(rs []rune, side int) {
-		for q, r := range rs {
-			if k := keyNumber(r); k < n {
-				d.count[2*k+side] = min(d.count[2*k+side]+1, 2)
-				d.where[k] = q
-			}
+	for _, r := range ra {
+		if k := keyNumber(r); k < n {
+			d.count[2*k] = min(d.count[2*k]+1, 2)
 		}
 	}
-	countIn(ra, 0)
-	countIn(rb, 1)
+	for q, r := range rb {
+		if k := keyNumber(r); k < n {
+			d.count[2*k+1] = min(d.count[2*k+1]+1, 2)
+			d.where[k] = q
+		}
+	}
 	// Patience sorting: tails[h] ends the best chain of length h+1 found
 	// so far; prev links each candidate to the one before it in its chain.
 	cands, tails, prev := d.cands[:0], d.tails[:0], d.prev[:0]
@@ -370,11 +374,6 @@ func (d *tokenDiff) mergeNear(edits []edit) []edit {
 			}
 		}
 		out = append(out, e)
-	}
-	for k, e := range out {
-		if !e.trivial {
-			out[k] = d.trimSpace(e)
-		}
 	}
 	return out
 }
