@@ -71,8 +71,8 @@ func Align(a, b []Segment) []Bead { return Aligner{}.Align(a, b) }
 // the anchors they share: numbers, dates, names, some punctuation and
 // dictionary entries (see [crossLanguage] and anchor.go); then it learns
 // word pairs from that first alignment and aligns again with them, twice
-// (align_learn.go, [learnRounds]). Both modes avoid beads that cross a paragraph break
-// on one side only.
+// (align_learn.go, [learnRounds]). Both modes avoid beads that cross a
+// paragraph break on one side only.
 func (al Aligner) Align(a, b []Segment) []Bead {
 	if textsAfter(a, b) {
 		// Where several alignments cost the same, the dynamic program's

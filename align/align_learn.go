@@ -118,9 +118,13 @@ func (f *features) learn(beads []Bead) bool {
 		c    int32
 	}
 	found := make([][]link, par.Workers())
+	counts, touches := make([][]int32, par.Workers()), make([][]int32, par.Workers())
 	par.Chunks(nid, 1024, func(w, from, to int) {
-		cnt := make([]int32, nid)
-		var touched []int32
+		if counts[w] == nil {
+			counts[w] = make([]int32, nid) // left all zero by each x
+		}
+		cnt, touched := counts[w], touches[w]
+		defer func() { touches[w] = touched }()
 		for x := from; x < to; x++ {
 			touched = touched[:0]
 			for _, k := range beadsOf[start[x]:start[x+1]] {
