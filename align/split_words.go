@@ -36,14 +36,7 @@ func isWordRune(r rune) bool {
 // wordStart returns where the word that ends at i begins: letters,
 // digits, inner full stops and hyphens ("U.S", "e.g", "J.-C", "3.5").
 func wordStart(text string, from, i int) int {
-	j := i
-	for j > from {
-		r, n := utf8.DecodeLastRuneInString(text[from:j])
-		if !isWordRune(r) && r != '.' && r != '-' {
-			break
-		}
-		j -= n
-	}
+	j := backOver(text, from, i, func(r rune) bool { return isWordRune(r) || r == '.' || r == '-' })
 	for j < i && (text[j] == '.' || text[j] == '-') {
 		j++
 	}
@@ -59,17 +52,8 @@ func chainStart(text string, from, ws int) int {
 			break
 		}
 		j := ws - 2
-		k := j
-		runes := 0
-		for k > from {
-			r, n := utf8.DecodeLastRuneInString(text[from:k])
-			if !unicode.IsLetter(r) && r != '-' {
-				break
-			}
-			k -= n
-			runes++
-		}
-		if runes == 0 || runes > 4 {
+		k := backOver(text, from, j, func(r rune) bool { return unicode.IsLetter(r) || r == '-' })
+		if runes := utf8.RuneCountInString(text[k:j]); runes == 0 || runes > 4 {
 			break
 		}
 		if k > from {
@@ -85,26 +69,24 @@ func chainStart(text string, from, ws int) int {
 // wordBeforeSpace returns the word before text[i] and the white space
 // before it, or "".
 func wordBeforeSpace(text string, from, i int) string {
-	j := i
-	for j > from {
-		r, n := utf8.DecodeLastRuneInString(text[from:j])
-		if !isGapRune(r) {
-			break
-		}
-		j -= n
-	}
+	j := backOver(text, from, i, isGapRune)
 	if j == i {
 		return ""
 	}
-	k := j
-	for k > from {
-		r, n := utf8.DecodeLastRuneInString(text[from:k])
-		if !isWordRune(r) {
+	return text[backOver(text, from, j, isWordRune):j]
+}
+
+// backOver returns where the run of runes that keep accepts, ending at
+// text[i], begins, going back no further than from.
+func backOver(text string, from, i int, keep func(rune) bool) int {
+	for i > from {
+		r, n := utf8.DecodeLastRuneInString(text[from:i])
+		if !keep(r) {
 			break
 		}
-		k -= n
+		i -= n
 	}
-	return text[k:j]
+	return i
 }
 
 // followingWord returns the first word of s after white space and opening

@@ -191,47 +191,11 @@ func isDotComma(c byte) bool { return c == '.' || c == ',' }
 // (rule 2 needs a character after the period).
 func tokenizeIntl(s string) string {
 	// Rule 1: (\P{N})(\p{P}) -> "\1 \2 ".
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/4)
-	for i := 0; i < len(s); {
-		r1, n1 := utf8.DecodeRuneInString(s[i:])
-		if i+n1 < len(s) && !unicode.IsNumber(r1) {
-			r2, n2 := utf8.DecodeRuneInString(s[i+n1:])
-			if unicode.IsPunct(r2) {
-				b.WriteString(s[i : i+n1])
-				b.WriteByte(' ')
-				b.WriteString(s[i+n1 : i+n1+n2])
-				b.WriteByte(' ')
-				i += n1 + n2
-				continue
-			}
-		}
-		b.WriteString(s[i : i+n1])
-		i += n1
-	}
-	s = b.String()
+	s = spacePairs(s, func(r rune) bool { return !unicode.IsNumber(r) }, unicode.IsPunct, false)
 	// Rule 2: (\p{P})(\P{N}) -> " \1 \2".
-	b = strings.Builder{}
-	b.Grow(len(s) + len(s)/4)
-	for i := 0; i < len(s); {
-		r1, n1 := utf8.DecodeRuneInString(s[i:])
-		if i+n1 < len(s) && unicode.IsPunct(r1) {
-			r2, n2 := utf8.DecodeRuneInString(s[i+n1:])
-			if !unicode.IsNumber(r2) {
-				b.WriteByte(' ')
-				b.WriteString(s[i : i+n1])
-				b.WriteByte(' ')
-				b.WriteString(s[i+n1 : i+n1+n2])
-				i += n1 + n2
-				continue
-			}
-		}
-		b.WriteString(s[i : i+n1])
-		i += n1
-	}
-	s = b.String()
+	s = spacePairs(s, unicode.IsPunct, func(r rune) bool { return !unicode.IsNumber(r) }, true)
 	// Rule 3: (\p{S}) -> " \1 ".
-	b = strings.Builder{}
+	b := strings.Builder{}
 	b.Grow(len(s) + len(s)/4)
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -245,6 +209,37 @@ func tokenizeIntl(s string) string {
 		i += n
 	}
 	return joinFields(b.String())
+}
+
+// spacePairs applies one of TokenizerV14International's pair rules in one
+// left-to-right pass, as Python's re.sub does: each non-overlapping pair of
+// a rune that first accepts and one that second accepts becomes the two
+// with a space between them, and another space before the pair (lead) or
+// after it.
+func spacePairs(s string, first, second func(rune) bool, lead bool) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/4)
+	for i := 0; i < len(s); {
+		r1, n1 := utf8.DecodeRuneInString(s[i:])
+		if i+n1 < len(s) && first(r1) {
+			if r2, n2 := utf8.DecodeRuneInString(s[i+n1:]); second(r2) {
+				if lead {
+					b.WriteByte(' ')
+				}
+				b.WriteString(s[i : i+n1])
+				b.WriteByte(' ')
+				b.WriteString(s[i+n1 : i+n1+n2])
+				if !lead {
+					b.WriteByte(' ')
+				}
+				i += n1 + n2
+				continue
+			}
+		}
+		b.WriteString(s[i : i+n1])
+		i += n1
+	}
+	return b.String()
 }
 
 // tokenizeZh is sacreBLEU's TokenizerZh.
