@@ -102,12 +102,13 @@ func (al Aligner) Align(a, b []Segment) []Bead {
 	if cross {
 		p = crossLanguage
 	}
-	f := newFeatures(a, b, toks, cross)
+	scored := scoredTokens(a, b, toks, cross)
+	f := newFeatures(a, b, scored, cross)
 	wg.Wait()
 	out := alignRuns(newScorer(f, p), pinned, shapes)
 	for round := 0; cross && round < learnRounds; round++ {
 		if round > 0 {
-			f = newFeatures(a, b, toks, cross) // without the pairs learned before
+			f = newFeatures(a, b, scored, cross) // without the pairs learned before
 		}
 		if !f.learn(out) {
 			break

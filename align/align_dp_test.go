@@ -27,7 +27,7 @@ func newTestScorer(a, b []Segment, cross bool) *scorer {
 	if cross {
 		p = crossLanguage
 	}
-	return newScorer(newFeatures(a, b, tokenize(a, b, nil), cross), p)
+	return newScorer(newFeatures(a, b, scoredTokens(a, b, tokenize(a, b, nil), cross), cross), p)
 }
 
 // shared is the weighted size of the multiset intersection of x and y: the

@@ -250,14 +250,22 @@ func (tk *tokenizer) stem(id int32) int32 {
 	return st
 }
 
-// newFeatures weighs the tokens of a and b and makes their bags. With
-// cross set, a bag holds only the anchors both documents have; otherwise
-// every content token, punctuation and dictionary entries excluded.
+// scoredTokens returns the tokens the scorer weighs: t, with stems and
+// pairs of Chinese characters added (see [tokenizer.withStems]) when cross
+// is set and a and b are in different scripts.
+func scoredTokens(a, b []Segment, t tokenized, cross bool) tokenized {
+	if cross && mainScript(a) != mainScript(b) {
+		t.a, t.b = t.tk.withStems(t.a), t.tk.withStems(t.b)
+	}
+	return t
+}
+
+// newFeatures weighs the tokens of a and b (see [scoredTokens]) and makes
+// their bags. With cross set, a bag holds only the anchors both documents
+// have; otherwise every content token, punctuation and dictionary entries
+// excluded.
 func newFeatures(a, b []Segment, t tokenized, cross bool) *features {
 	tk, ta, tb := t.tk, t.a, t.b
-	if cross && mainScript(a) != mainScript(b) {
-		ta, tb = tk.withStems(ta), tk.withStems(tb)
-	}
 	nid := len(tk.kinds)
 	// What each side needs of itself only, on two cores: how often each
 	// token occurs, in how many segments, and the segments' lengths.
