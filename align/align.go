@@ -44,6 +44,12 @@ type Aligner struct {
 	// Dictionary gives cross-language scoring lexical evidence; see
 	// [Dictionary]. Same-language scoring does not use it.
 	Dictionary Dictionary
+
+	// NoLexicon turns off the built-in lexicon of common words, which
+	// cross-language scoring otherwise uses when both texts are in its
+	// languages (English, Chinese, Russian, German, French; see
+	// lexicon.go), known from LangA and LangB or detected.
+	NoLexicon bool
 }
 
 // Align aligns a and b with the zero [Aligner].
@@ -69,7 +75,8 @@ func Align(a, b []Segment) []Bead { return Aligner{}.Align(a, b) }
 // that one version splits in two becomes one 1-2 or 2-1 bead. Across
 // languages it weighs the segments' lengths, as Gale and Church do, and
 // the anchors they share: numbers, dates, names, some punctuation and
-// dictionary entries (see [crossLanguage] and anchor.go); then it learns
+// dictionary entries (see [crossLanguage] and anchor.go), and the common
+// words of its lexicon (lexicon.go) where they match; then it learns
 // word pairs from that first alignment and aligns again with them, twice
 // (align_learn.go, [learnRounds]). Both modes avoid beads that cross a
 // paragraph break on one side only.
@@ -89,7 +96,9 @@ func (al Aligner) Align(a, b []Segment) []Bead {
 		return nil
 	}
 	shapes := al.shapes()
-	toks := tokenize(a, b, compileDictionary(al.Dictionary))
+	dict := compileDictionary(al.Dictionary)
+	lexA, lexB := al.lexicon(a, b)
+	toks := tokenize(a, b, []*compiledDict{dict, lexA}, []*compiledDict{dict, lexB})
 	var pinned []pinPair
 	var wg sync.WaitGroup
 	// Beside the parts of newFeatures that use one core; newFeatures may
@@ -196,7 +205,23 @@ func (al Aligner) CrossLanguage(a, b []Segment) bool {
 	if al.LangA != language.Und && al.LangB != language.Und {
 		return al.crossLanguage(a, b, tokenized{}) // the tags decide: no need to tokenize
 	}
-	return al.crossLanguage(a, b, tokenize(a, b, nil))
+	return al.crossLanguage(a, b, tokenize(a, b, nil, nil))
+}
+
+// lexicon returns the finders of the lexicon's concepts in a and in b,
+// or nils when it is off or does not have both languages.
+func (al Aligner) lexicon(a, b []Segment) (forA, forB *compiledDict) {
+	if al.NoLexicon || len(a) == 0 || len(b) == 0 {
+		return nil, nil
+	}
+	la, lb := al.LangA, al.LangB
+	if la == language.Und {
+		la = detectSegments(a)
+	}
+	if lb == language.Und {
+		lb = detectSegments(b)
+	}
+	return compileLexicon(la, lb)
 }
 
 func (al Aligner) crossLanguage(a, b []Segment, t tokenized) bool {

@@ -27,7 +27,7 @@ func newTestScorer(a, b []Segment, cross bool) *scorer {
 	if cross {
 		p = crossLanguage
 	}
-	return newScorer(newFeatures(a, b, scoredTokens(a, b, tokenize(a, b, nil), cross), cross), p)
+	return newScorer(newFeatures(a, b, scoredTokens(a, b, tokenize(a, b, nil, nil), cross), cross), p)
 }
 
 // shared is the weighted size of the multiset intersection of x and y: the
@@ -127,7 +127,7 @@ func TestPins(t *testing.T) {
 		{"punctuation apart", []string{"Yes, it is?", "No"}, []string{"yes it is!", "Maybe"}, []pinPair{{0, 0}}},
 		{"only punctuation is never pinned", []string{"***", "x"}, []string{"***", "x"}, []pinPair{{1, 1}}},
 	} {
-		toks := tokenize(segmentsOf(tt.a), segmentsOf(tt.b), nil)
+		toks := tokenize(segmentsOf(tt.a), segmentsOf(tt.b), nil, nil)
 		if got := pins(toks.a, toks.b, toks.tk.kinds); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: pins = %v, want %v", tt.name, got, tt.want)
 		}

@@ -182,7 +182,7 @@ func (f *features) learn(beads []Bead) bool {
 		id := int32(len(f.weight))
 		pairOfX[x], pairOfY[y] = id, id
 		f.weight = append(f.weight, 0)
-		f.lone = append(f.lone, false)
+		f.class = append(f.class, massPlain)
 	}
 
 	// Add the pairs to the bags, weighted like other tokens by the

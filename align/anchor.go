@@ -36,17 +36,22 @@ import (
 // exception is a dictionary entry (see [Dictionary]): one side of an entry
 // in a text whose other text lacks the other side tells that the sentence
 // may have no counterpart.
+//
+// Beside the anchors, cross-language scoring finds the concepts of the
+// built-in lexicon (lexicon.go) and of a Dictionary, and the word pairs
+// learned from a first alignment (align_learn.go).
 
 // tokenKind says how a token was found, for weighting anchors.
 type tokenKind uint8
 
 const (
-	kindWord   tokenKind = iota // a word or one CJK character
-	kindNumber                  // a number, digits normalised
-	kindMonth                   // a month, from a name or N月
-	kindPunct                   // an anchoring punctuation mark
-	kindDict                    // a dictionary entry found in the text
-	kindStem                    // the first letters of a word (see [stemKey]), or two Chinese characters
+	kindWord    tokenKind = iota // a word or one CJK character
+	kindNumber                   // a number, digits normalised
+	kindMonth                    // a month, from a name or N月
+	kindPunct                    // an anchoring punctuation mark
+	kindDict                     // a dictionary entry found in the text
+	kindLexicon                  // a concept of the lexicon found in the text (see lexicon.go)
+	kindStem                     // the first letters of a word (see [stemKey]), or two Chinese characters
 )
 
 // Words come in many forms (Путин, Путина, Путину; begat, begetteth),

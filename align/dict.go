@@ -19,15 +19,20 @@ import (
 // holding one side of an entry whose other side the other text never
 // has is more likely to have no counterpart there. Entries are used both
 // ways, so a dictionary from A's language to B's serves for Align(b, a)
-// too.
+// too. Entries that share a word are one concept (see [concept]): with
+// "chat @ cat" and "matou @ cat", a sentence with cat matches one with
+// chat or matou alike.
 //
 // Words are compared by their [textkey.Key]. A dictionary word of
 // minStem letters or more also matches the inflected forms of a text,
-// crudely: words that keep all of it but its last maxReplaced letters and
-// add at most maxEnding letters of their own. Путина and Путином match
+// crudely: words that keep all of it but its last 2 letters and add at
+// most 3 letters of their own ([dictForms]). Путина and Путином match
 // Путин, торговле matches торговля, hôpitaux matches hôpital. A phrase
 // matches a run of consecutive words (or of Chinese and Japanese
 // characters, which are one word each).
+//
+// Align also has a lexicon of its own (see [Aligner.NoLexicon]); a
+// Dictionary adds to it.
 type Dictionary []DictEntry
 
 // DictEntry is one dictionary entry: a word or phrase and its translation.
@@ -61,32 +66,132 @@ func LoadDictionary(r io.Reader) (Dictionary, error) {
 	return d, nil
 }
 
-// compiledDict finds dictionary entries in a segment's words.
+// compiledDict finds the concepts of a dictionary or of the lexicon in
+// a segment's words.
 type compiledDict struct {
+	kind    tokenKind           // kindDict or kindLexicon
+	forms   inflection          // the forms of a word it matches
 	byFirst map[string][]phrase // phrases by the first minStem letters of their first word
 }
 
 type phrase struct {
 	words []string
-	entry string // the anchor key of the entry: both of its sides share it
+	entry string // the anchor key of its concept
 }
 
-func compileDictionary(d Dictionary) *compiledDict {
-	if len(d) == 0 {
-		return nil
+// A concept is the words that translate each other: an entry of a
+// Dictionary, or a line of the lexicon. Concepts that share a word are
+// one: a dictionary that pairs cat with chat and with matou says that
+// chat and matou are one concept. Each gets one anchor key, so that a
+// word with two translations is matched by either and counted once.
+type concept struct {
+	a, b []string // the phrases to find in A's text and in B's
+}
+
+// maxConcept bounds the phrases of one concept of a Dictionary: in a
+// large dictionary, chains of words with several meanings would join
+// unrelated ones. A phrase that would make a concept larger keeps a key
+// of its own. The lexicon's concepts are written as such and unbounded.
+const maxConcept = 16
+
+// compileConcepts returns the finders of concepts in A's text and in B's,
+// whose tokens get kind and keys made of prefix and a number, concepts
+// that share a phrase joined unless that makes one of more than limit
+// phrases.
+func compileConcepts(concepts []concept, kind tokenKind, forms inflection, prefix string, limit int) (forA, forB *compiledDict) {
+	if len(concepts) == 0 {
+		return nil, nil
 	}
-	c := &compiledDict{byFirst: map[string][]phrase{}}
-	for k, e := range d {
-		key := "@d" + strconv.Itoa(k)
-		for _, side := range []string{e.Source, e.Target} {
-			words := phraseWords(side)
-			if len(words) == 0 {
-				continue
+	// Each phrase of each side is a node of a union-find.
+	type node struct {
+		side  int
+		words []string
+	}
+	ids := map[string]int{}
+	var nodes []node
+	var sets unionFind
+	nodeOf := func(side int, text string) int {
+		words := phraseWords(text)
+		if len(words) == 0 {
+			return -1
+		}
+		key := strconv.Itoa(side) + strings.Join(words, " ")
+		n, ok := ids[key]
+		if !ok {
+			n = len(nodes)
+			ids[key] = n
+			nodes = append(nodes, node{side, words})
+			sets.grow(len(nodes))
+		}
+		return n
+	}
+	for _, c := range concepts {
+		first := -1
+		for side, texts := range [2][]string{c.a, c.b} {
+			for _, t := range texts {
+				n := nodeOf(side, t)
+				switch {
+				case n < 0:
+				case first < 0:
+					first = n
+				default:
+					sets.union(first, n, limit)
+				}
 			}
-			c.byFirst[head(words[0])] = append(c.byFirst[head(words[0])], phrase{words, key})
 		}
 	}
-	return c
+	dicts := [2]*compiledDict{{kind, forms, map[string][]phrase{}}, {kind, forms, map[string][]phrase{}}}
+	for n, nd := range nodes {
+		key := prefix + strconv.Itoa(sets.find(n))
+		first := head(nd.words[0])
+		dicts[nd.side].byFirst[first] = append(dicts[nd.side].byFirst[first], phrase{nd.words, key})
+	}
+	return dicts[0], dicts[1]
+}
+
+// compileDictionary returns the finder of d's entries, which serves both
+// texts: a dictionary is used both ways.
+func compileDictionary(d Dictionary) *compiledDict {
+	concepts := make([]concept, len(d))
+	for k, e := range d {
+		both := []string{e.Source, e.Target}
+		concepts[k] = concept{a: both}
+	}
+	forA, _ := compileConcepts(concepts, kindDict, dictForms, "@d", maxConcept)
+	return forA
+}
+
+// unionFind joins nodes 0, 1, ... into sets, each named by its smallest
+// node, so that keys follow the order of the entries.
+type unionFind struct{ parent, size []int }
+
+func (u *unionFind) grow(n int) {
+	for len(u.parent) < n {
+		u.parent = append(u.parent, len(u.parent))
+		u.size = append(u.size, 1)
+	}
+}
+
+func (u *unionFind) find(x int) int {
+	for u.parent[x] != x {
+		u.parent[x] = u.parent[u.parent[x]]
+		x = u.parent[x]
+	}
+	return x
+}
+
+// union joins the sets of x and y unless the joined set would have more
+// than limit nodes.
+func (u *unionFind) union(x, y, limit int) {
+	x, y = u.find(x), u.find(y)
+	if x == y || u.size[x]+u.size[y] > limit {
+		return
+	}
+	if x > y {
+		x, y = y, x
+	}
+	u.parent[y] = x
+	u.size[x] += u.size[y]
 }
 
 // phraseWords returns the keys of the words of s.
@@ -100,12 +205,24 @@ func phraseWords(s string) []string {
 	return out
 }
 
-// Inflection: see [Dictionary].
-const (
-	minStem     = 4 // shortest dictionary word that matches other forms
-	maxReplaced = 2 // letters at its end that a form may replace
-	maxEnding   = 3 // letters a form may have beyond what it keeps
-)
+// inflection says which words of a text match a word of a dictionary:
+// the word itself, and words that keep at least minKept of its letters
+// and all of them but the last maxReplaced, and add at most maxEnding
+// letters of their own.
+type inflection struct{ minKept, maxReplaced, maxEnding int }
+
+// dictForms is the inflection of a Dictionary's words; see [Dictionary].
+var dictForms = inflection{minKept: minStem, maxReplaced: 2, maxEnding: 3}
+
+// lexiconForms is the inflection of the lexicon's words, which lists the
+// forms that change more: with dictForms, French "mais" (but) matched
+// "maison" and German "nach" (after) "Nacht", which cost the German-French
+// evaluation 0.1 of strict F1.
+var lexiconForms = inflection{minKept: 5, maxReplaced: 1, maxEnding: 3}
+
+// minStem is the length of the prefix that dictionaries index words by,
+// and the shortest word of a Dictionary that matches other forms.
+const minStem = 4
 
 // head returns the first minStem letters of w, or w when it is shorter.
 func head(w string) string {
@@ -132,7 +249,7 @@ func (c *compiledDict) find(words []string) []string {
 			}
 			match := true
 			for i := range p.words {
-				if !wordMatches(words[k+i], p.words[i]) {
+				if !c.forms.matches(words[k+i], p.words[i]) {
 					match = false
 					break
 				}
@@ -145,14 +262,14 @@ func (c *compiledDict) find(words []string) []string {
 	return out
 }
 
-// wordMatches reports whether the word w of a text matches the dictionary
-// word d: it is d, or an inflected form of it, see [Dictionary].
-func wordMatches(w, d string) bool {
+// matches reports whether the word w of a text matches the dictionary
+// word d: it is d, or an inflected form of it.
+func (f inflection) matches(w, d string) bool {
 	if w == d {
 		return true
 	}
 	nd := utf8.RuneCountInString(d)
-	if nd < minStem {
+	if nd < f.minKept {
 		return false
 	}
 	// The letters w and d share at the start.
@@ -165,5 +282,5 @@ func wordMatches(w, d string) bool {
 		common++
 		i += size
 	}
-	return common >= max(minStem, nd-maxReplaced) && utf8.RuneCountInString(w)-common <= maxEnding
+	return common >= max(f.minKept, nd-f.maxReplaced) && utf8.RuneCountInString(w)-common <= f.maxEnding
 }

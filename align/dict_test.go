@@ -1,6 +1,7 @@
 package align
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -27,22 +28,24 @@ func TestLoadDictionary(t *testing.T) {
 	}
 }
 
+// The keys are those of the concepts: the number of a concept's first
+// phrase, counting each entry's source and target in turn.
 func TestDictionaryFind(t *testing.T) {
 	c := compileDictionary(Dictionary{{"potato", "pomme de terre"}, {"state visit", "国事访问"}, {"cats", "chats"}})
 	for _, tt := range []struct {
 		text string
 		want string
 	}{
-		{"Une pomme de terre et deux chats.", "@d0 @d2"},
-		{"The cats ate a potato.", "@d2 @d0"},
+		{"Une pomme de terre et deux chats.", "@d0 @d4"},
+		{"The cats ate a potato.", "@d4 @d0"},
 		{"Une pomme et un chien.", ""},
-		{"国家主席进行国事访问。", "@d1"},
-		{"His state visit.", "@d1"},
-		{"Two cats and three potatoes.", "@d2 @d0"}, // endings
+		{"国家主席进行国事访问。", "@d2"},
+		{"His state visit.", "@d2"},
+		{"Two cats and three potatoes.", "@d4 @d0"}, // endings
 		{"A catalogue.", ""},                        // too long an ending
 		{"Des pommes de terre.", "@d0"},             // inflected inside a phrase
 	} {
-		tk := newTokenizer(c)
+		tk := newTokenizer([]*compiledDict{c})
 		var got []string
 		for _, id := range tk.segment(tt.text) {
 			if tk.kinds[id] == kindDict {
@@ -52,6 +55,32 @@ func TestDictionaryFind(t *testing.T) {
 		if s := strings.Join(got, " "); s != tt.want {
 			t.Errorf("dictionary entries in %q = %q, want %q", tt.text, s, tt.want)
 		}
+	}
+}
+
+// TestDictionaryConcepts checks that entries sharing a word are one
+// concept: a word with two translations matches either, and counts once.
+func TestDictionaryConcepts(t *testing.T) {
+	c := compileDictionary(Dictionary{{"cat", "chat"}, {"cat", "matou"}, {"dog", "chien"}})
+	keys := func(text string) []string {
+		tk := newTokenizer([]*compiledDict{c})
+		var out []string
+		for _, id := range tk.segment(text) {
+			if tk.kinds[id] == kindDict {
+				out = append(out, tk.keys[id])
+			}
+		}
+		return out
+	}
+	chat, matou, cat, chien := keys("Le chat."), keys("Le matou."), keys("The cat."), keys("Le chien.")
+	if len(cat) != 1 || !slices.Equal(chat, cat) || !slices.Equal(matou, cat) {
+		t.Errorf("cat %q, chat %q, matou %q: want one key for the three", cat, chat, matou)
+	}
+	if len(chien) != 1 || slices.Equal(chien, cat) {
+		t.Errorf("chien %q, cat %q: want a key of its own", chien, cat)
+	}
+	if got := keys("Un chat et un matou."); len(got) != 2 || got[0] != got[1] {
+		t.Errorf("two words of one concept = %q, want the concept twice", got)
 	}
 }
 

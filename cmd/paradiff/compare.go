@@ -41,6 +41,7 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	fs.BoolVar(&o.ignoreTrivial, "ignore-trivial", false, "")
 	fs.StringVar(&o.glossary, "glossary", "", "")
 	fs.StringVar(&o.dictionary, "dictionary", "", "")
+	fs.BoolVar(&o.noLexicon, "no-lexicon", false, "")
 	fs.BoolVar(&o.sideBySide, "side-by-side", false, "")
 	fs.BoolVar(&o.sideBySide, "y", false, "")
 	fs.IntVar(&o.context, "context", 0, "")
@@ -81,6 +82,7 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 			return exitTrouble, err
 		}
 	}
+	opts.Aligner.NoLexicon = o.noLexicon
 	if o.dictionary != "" {
 		if opts.Aligner.Dictionary, err = readDictionary(o.dictionary, stdin); err != nil {
 			return exitTrouble, err

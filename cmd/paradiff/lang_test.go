@@ -52,3 +52,32 @@ func TestDictionary(t *testing.T) {
 		t.Errorf("bad dictionary: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestNoLexicon aligns a short English text and its Russian translation,
+// which leaves out the third sentence: the built-in lexicon finds it, and
+// --no-lexicon turns the lexicon off (align's TestLexiconAligns has the
+// same texts).
+func TestNoLexicon(t *testing.T) {
+	dir := t.TempDir()
+	en := write(t, dir, "en.txt", []byte("The river runs through the old city. In winter the water is cold and the children stay at home. "+
+		"Every spring the farmers bring bread and wine to the market. The king built a new bridge near the church. "+
+		"His daughter wrote a book about the war. Many people came to see the horses.\n"))
+	ru := write(t, dir, "ru.txt", []byte("Река течёт через старый город. Зимой вода холодная, и дети остаются дома. "+
+		"Король построил новый мост рядом с церковью. Его дочь написала книгу о войне. Много людей пришли посмотреть на лошадей.\n"))
+	const dropped = `{"a":[2],"b":[]}`
+	for _, tt := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"align", "-f", "json", en, ru}, true},
+		{[]string{"align", "-f", "json", "--no-lexicon", en, ru}, false},
+	} {
+		code, out, stderr := runCmd(t, "", tt.args...)
+		if code != 0 {
+			t.Fatalf("paradiff %q: exit %d, stderr %q", tt.args, code, stderr)
+		}
+		if got := strings.Contains(strings.Join(strings.Fields(out), ""), dropped); got != tt.want {
+			t.Errorf("paradiff %q: bead %s found %v, want %v:\n%s", tt.args, dropped, got, tt.want, out)
+		}
+	}
+}

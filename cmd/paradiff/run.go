@@ -126,6 +126,9 @@ Languages (paradiff A B, align):
       --dictionary FILE word pairs for aligning across languages, in
                         hunalign's format: "target @ source" a line (B's
                         word @ A's word)
+      --no-lexicon      leave out the built-in lexicon of common words in
+                        English, Chinese, Russian, German and French, which
+                        aligning across two of these languages uses
 
 Flags of split:
   -f, --format FORMAT   text (default, one segment a line) or json
@@ -180,6 +183,7 @@ type common struct {
 	encoding     encodings
 	langA, langB string // --lang-a, --lang-b (split: --lang)
 	dictionary   string // align: --dictionary
+	noLexicon    bool   // align: --no-lexicon
 }
 
 // encodings are the names of the input files' encodings: one for both,
@@ -323,6 +327,7 @@ func runAlign(args []string, stdin io.Reader, stdout io.Writer) error {
 	var c common
 	fs := newFlagSet("align", &c, "tsv")
 	fs.StringVar(&c.dictionary, "dictionary", "", "")
+	fs.BoolVar(&c.noLexicon, "no-lexicon", false, "")
 	files, err := parse(fs, args, 2, "two files to align, A and B")
 	if err != nil {
 		return err
@@ -342,7 +347,7 @@ func runAlign(args []string, stdin io.Reader, stdout io.Writer) error {
 		return err
 	}
 	sa, sb := c.segment(a.Text, la), c.segment(b.Text, lb)
-	aligner := align.Aligner{LangA: la, LangB: lb}
+	aligner := align.Aligner{LangA: la, LangB: lb, NoLexicon: c.noLexicon}
 	if c.dictionary != "" {
 		if aligner.Dictionary, err = readDictionary(c.dictionary, stdin); err != nil {
 			return err
