@@ -450,8 +450,12 @@ func makeBags(toks [][]int32, lens []textLength, scale float64, weight []float64
 // allocation for many small slices that live as long as each other.
 type int32Slab struct{ buf []int32 }
 
-// slabSize is how many int32s a block of an int32Slab holds.
-const slabSize = 1 << 16
+// slabSize is how many int32s a block of an int32Slab holds at most, and
+// firstSlab how many its first block holds.
+const (
+	slabSize  = 1 << 16
+	firstSlab = 1 << 8
+)
 
 // keep returns a copy of x, cut from the slab, or nil for an empty x.
 func (s *int32Slab) keep(x []int32) []int32 {
@@ -459,7 +463,9 @@ func (s *int32Slab) keep(x []int32) []int32 {
 		return nil
 	}
 	if len(x) > cap(s.buf)-len(s.buf) {
-		s.buf = make([]int32, 0, max(slabSize, len(x)))
+		// Blocks double up to slabSize, so that a short text does not
+		// pay for a long one's blocks.
+		s.buf = make([]int32, 0, max(min(2*cap(s.buf), slabSize), firstSlab, len(x)))
 	}
 	n := len(s.buf)
 	s.buf = append(s.buf, x...)

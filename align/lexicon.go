@@ -44,6 +44,8 @@ var lexiconText string
 type lexiconTable struct {
 	langs []language.Base
 	rows  [][][]string // concept, column, forms
+
+	compiled sync.Map // [2]int{column of A, column of B}: func() [2]*compiledDict
 }
 
 var parsedLexicon = sync.OnceValue(func() *lexiconTable { return parseLexicon(lexiconText) })
@@ -96,7 +98,9 @@ func (t *lexiconTable) column(tag language.Tag) int {
 
 // compileLexicon returns the finders of the lexicon's concepts in a text
 // in language la and one in lb, or nils unless both languages are in the
-// lexicon and differ.
+// lexicon and differ. Finders are only read, so each pair of columns is
+// compiled once, on first use: compiling takes milliseconds, longer than
+// aligning a short text.
 func compileLexicon(la, lb language.Tag) (forA, forB *compiledDict) {
 	ba, _ := la.Base()
 	bb, _ := lb.Base()
@@ -105,16 +109,21 @@ func compileLexicon(la, lb language.Tag) (forA, forB *compiledDict) {
 	}
 	t := parsedLexicon()
 	ca, cb := t.column(la), t.column(lb)
-	if ca < 0 || cb < 0 || ca == cb {
+	if ca < 0 || cb < 0 {
 		return nil, nil
 	}
-	var concepts []concept
-	for _, row := range t.rows {
-		if ca < len(row) && cb < len(row) && len(row[ca]) > 0 && len(row[cb]) > 0 {
-			concepts = append(concepts, concept{a: row[ca], b: row[cb]})
+	pair, _ := t.compiled.LoadOrStore([2]int{ca, cb}, sync.OnceValue(func() [2]*compiledDict {
+		var concepts []concept
+		for _, row := range t.rows {
+			if ca < len(row) && cb < len(row) && len(row[ca]) > 0 && len(row[cb]) > 0 {
+				concepts = append(concepts, concept{a: row[ca], b: row[cb]})
+			}
 		}
-	}
-	return compileConcepts(concepts, kindLexicon, lexiconForms, "@l", math.MaxInt)
+		forA, forB := compileConcepts(concepts, kindLexicon, lexiconForms, "@l", math.MaxInt)
+		return [2]*compiledDict{forA, forB}
+	}))
+	d := pair.(func() [2]*compiledDict)()
+	return d[0], d[1]
 }
 
 // detectSegments returns the language of segs, judged by DetectLanguage
