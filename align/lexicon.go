@@ -10,9 +10,10 @@ import (
 )
 
 // The lexicon is paradiff's own list of common words in several
-// languages (lexicon.txt), a few hundred concepts: people and family,
-// time, nature, places, the body, common verbs and adjectives, numbers in
-// words, and the words of politics, diplomacy and the economy. Across
+// languages (lexicon.txt), about 470 concepts: people and family, time,
+// nature, places, the body, common verbs and adjectives, numbers in words,
+// the words of politics, diplomacy, the economy and the news, and the main
+// countries, peoples and capitals of the world. Across
 // two of its languages, Align finds its concepts in both texts as it
 // finds a Dictionary's entries: two sentences that share concepts are
 // more likely to translate each other, which learning from the text
