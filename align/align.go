@@ -20,8 +20,24 @@ type Bead struct {
 // Shape is the number of A and B segments in a bead: {1, 2} is a 1-2 bead.
 type Shape struct{ A, B int }
 
-// DefaultShapes are the beads [Align] uses unless told otherwise.
+// DefaultShapes are the beads [Align] uses unless told otherwise: those of
+// up to four segments, as [ShapesUpTo](4) gives, in the order the
+// dynamic program has always tried them.
 var DefaultShapes = []Shape{{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {2, 2}, {1, 3}, {3, 1}}
+
+// ShapesUpTo returns the shapes of the beads of up to n segments, A's and
+// B's together, with 1-0 and 0-1: 1-1, 1-0, 0-1, then 1-2, 2-1, 1-3, 2-2,
+// 3-1 and so on by size. A translation that splits a sentence into four
+// needs 1-4, ShapesUpTo(5); each size more makes aligning slower.
+func ShapesUpTo(n int) []Shape {
+	out := []Shape{{1, 1}, {1, 0}, {0, 1}}
+	for size := 3; size <= n; size++ {
+		for a := 1; a < size; a++ {
+			out = append(out, Shape{a, size - a})
+		}
+	}
+	return out
+}
 
 // Aligner aligns two lists of segments: two versions of a text in one
 // language, or a text and its translation. The zero value aligns any two

@@ -127,3 +127,48 @@ func FuzzAlign(f *testing.F) {
 		}
 	})
 }
+
+func TestShapesUpTo(t *testing.T) {
+	if got := ShapesUpTo(2); !slices.Equal(got, []Shape{{1, 1}, {1, 0}, {0, 1}}) {
+		t.Errorf("ShapesUpTo(2) = %v", got)
+	}
+	four := ShapesUpTo(4)
+	if len(four) != len(DefaultShapes) || !slices.ContainsFunc(four, func(s Shape) bool { return s == Shape{2, 2} }) {
+		t.Errorf("ShapesUpTo(4) = %v, want the set of DefaultShapes %v", four, DefaultShapes)
+	}
+	for _, s := range DefaultShapes {
+		if !slices.Contains(four, s) {
+			t.Errorf("ShapesUpTo(4) lacks %v", s)
+		}
+	}
+	if got := len(ShapesUpTo(6)); got != 3+2+3+4+5 {
+		t.Errorf("ShapesUpTo(6) has %d shapes, want 17", got)
+	}
+}
+
+// TestLargeBeads shows what ShapesUpTo is for: a sentence that the other
+// version says in four is one 1-4 bead with beads of up to five segments,
+// and cannot be with the default shapes.
+func TestLargeBeads(t *testing.T) {
+	en := segs(
+		"The meeting opened at nine.",
+		"The committee, having heard the report of the treasurer on the accounts of the year, approved them, thanked him for his work over twelve years, and elected his successor.",
+		"The meeting closed at noon.",
+	)
+	fr := segs(
+		"La séance s'ouvrit à neuf heures.",
+		"Le comité entendit le rapport du trésorier sur les comptes de l'année.",
+		"Il les approuva.",
+		"Il le remercia de son travail pendant douze ans.",
+		"Puis il élut son successeur.",
+		"La séance fut levée à midi.",
+	)
+	got := Aligner{Shapes: ShapesUpTo(5)}.Align(en, fr)
+	checkCover(t, len(en), len(fr), got)
+	if want := "= 1:4 ="; shapes(got) != want {
+		t.Errorf("with beads of up to five segments, Align = %q, want %q", shapes(got), want)
+	}
+	if def := shapes(Align(en, fr)); def == "= 1:4 =" {
+		t.Errorf("with the default shapes, Align = %q: a 1-4 bead is not among them", def)
+	}
+}

@@ -40,8 +40,7 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	fs.StringVar(&o.color, "color", "auto", "")
 	fs.BoolVar(&o.ignoreTrivial, "ignore-trivial", false, "")
 	fs.StringVar(&o.glossary, "glossary", "", "")
-	fs.StringVar(&o.dictionary, "dictionary", "", "")
-	fs.BoolVar(&o.noLexicon, "no-lexicon", false, "")
+	addAlignFlags(fs, &o.common)
 	fs.BoolVar(&o.sideBySide, "side-by-side", false, "")
 	fs.BoolVar(&o.sideBySide, "y", false, "")
 	fs.IntVar(&o.context, "context", 0, "")
@@ -82,11 +81,8 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 			return exitTrouble, err
 		}
 	}
-	opts.Aligner.NoLexicon = o.noLexicon
-	if o.dictionary != "" {
-		if opts.Aligner.Dictionary, err = readDictionary(o.dictionary, stdin); err != nil {
-			return exitTrouble, err
-		}
+	if err := o.aligner(&opts.Aligner, stdin); err != nil {
+		return exitTrouble, err
 	}
 	if dirs, err := dirPair(files); err != nil || dirs {
 		if err != nil {

@@ -81,3 +81,37 @@ func TestNoLexicon(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxBead aligns a sentence that the French version says in four:
+// --max-bead 5 makes that one 1-4 bead, which the default shapes lack.
+func TestMaxBead(t *testing.T) {
+	dir := t.TempDir()
+	en := write(t, dir, "en.txt", []byte("The meeting opened at nine. The committee, having heard the report of the treasurer on the accounts "+
+		"of the year, approved them, thanked him for his work over twelve years, and elected his successor. The meeting closed at noon.\n"))
+	fr := write(t, dir, "fr.txt", []byte("La séance s'ouvrit à neuf heures. Le comité entendit le rapport du trésorier sur les comptes de l'année. "+
+		"Il les approuva. Il le remercia de son travail pendant douze ans. Puis il élut son successeur. La séance fut levée à midi.\n"))
+	const bead = `{"a":[1],"b":[1,2,3,4]}`
+	for _, tt := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"align", "-f", "json", "--max-bead", "5", en, fr}, true},
+		{[]string{"align", "-f", "json", en, fr}, false},
+	} {
+		code, out, stderr := runCmd(t, "", tt.args...)
+		if code != 0 {
+			t.Fatalf("paradiff %q: exit %d, stderr %q", tt.args, code, stderr)
+		}
+		if got := strings.Contains(strings.Join(strings.Fields(out), ""), bead); got != tt.want {
+			t.Errorf("paradiff %q: bead %s found %v, want %v:\n%s", tt.args, bead, got, tt.want, out)
+		}
+	}
+	for _, bad := range []string{"1", "13", "x"} {
+		for _, cmd := range [][]string{{"align"}, {}} {
+			args := append(append(cmd, "--max-bead", bad), en, fr)
+			if code, _, stderr := runCmd(t, "", args...); code != 2 || !strings.Contains(stderr, "max-bead") {
+				t.Errorf("paradiff %q: exit %d, stderr %q; want 2 and a message naming --max-bead", args, code, stderr)
+			}
+		}
+	}
+}

@@ -115,7 +115,7 @@ Input encoding (all commands):
       --encoding-a NAME, --encoding-b NAME
                         the encoding of A or of B alone
 
-Languages (paradiff A B, align):
+Languages and alignment (paradiff A B, align):
       --lang-a TAG, --lang-b TAG
                         the language of A or of B, a BCP 47 tag such as en,
                         zh, ru, fr, es, ar, de, ja (default: detected from
@@ -129,6 +129,10 @@ Languages (paradiff A B, align):
       --no-lexicon      leave out the built-in lexicon of common words in
                         English, Chinese, Russian, German and French, which
                         aligning across two of these languages uses
+      --max-bead N      beads of up to N sentences, A's and B's together
+                        (default 4: 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, and 1-0,
+                        0-1); 5 or 6 for a translation that splits long
+                        sentences into many, at a cost in time
 
 Flags of split:
   -f, --format FORMAT   text (default, one segment a line) or json
@@ -184,6 +188,40 @@ type common struct {
 	langA, langB string // --lang-a, --lang-b (split: --lang)
 	dictionary   string // align: --dictionary
 	noLexicon    bool   // align: --no-lexicon
+	maxBead      int    // align: --max-bead
+}
+
+// Bounds of --max-bead: a bead needs two segments to match anything, and
+// more than maxBeadSegments makes aligning slow for no known use.
+const (
+	defaultMaxBead  = 4
+	maxBeadSegments = 12
+)
+
+// addAlignFlags adds the flags that tune the alignment, for paradiff A B
+// and align.
+func addAlignFlags(fs *flag.FlagSet, c *common) {
+	fs.StringVar(&c.dictionary, "dictionary", "", "")
+	fs.BoolVar(&c.noLexicon, "no-lexicon", false, "")
+	fs.IntVar(&c.maxBead, "max-bead", defaultMaxBead, "")
+}
+
+// aligner sets the alignment flags' part of al, or returns a usage error.
+func (c common) aligner(al *align.Aligner, stdin io.Reader) error {
+	if c.maxBead < 2 || c.maxBead > maxBeadSegments {
+		return usageError{fmt.Sprintf("--max-bead takes 2 to %d segments, not %d", maxBeadSegments, c.maxBead)}
+	}
+	if c.maxBead != defaultMaxBead {
+		al.Shapes = align.ShapesUpTo(c.maxBead)
+	}
+	al.NoLexicon = c.noLexicon
+	if c.dictionary != "" {
+		var err error
+		if al.Dictionary, err = readDictionary(c.dictionary, stdin); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // encodings are the names of the input files' encodings: one for both,
@@ -326,8 +364,7 @@ func runSplit(args []string, stdin io.Reader, stdout io.Writer) error {
 func runAlign(args []string, stdin io.Reader, stdout io.Writer) error {
 	var c common
 	fs := newFlagSet("align", &c, "tsv")
-	fs.StringVar(&c.dictionary, "dictionary", "", "")
-	fs.BoolVar(&c.noLexicon, "no-lexicon", false, "")
+	addAlignFlags(fs, &c)
 	files, err := parse(fs, args, 2, "two files to align, A and B")
 	if err != nil {
 		return err
@@ -336,6 +373,10 @@ func runAlign(args []string, stdin io.Reader, stdout io.Writer) error {
 		return err
 	}
 	if err := checkChoice("segments", c.segments, "sentences", "lines"); err != nil {
+		return err
+	}
+	var aligner align.Aligner
+	if err := c.aligner(&aligner, stdin); err != nil {
 		return err
 	}
 	a, b, err := readPair(files, stdin, c.encoding)
@@ -347,12 +388,7 @@ func runAlign(args []string, stdin io.Reader, stdout io.Writer) error {
 		return err
 	}
 	sa, sb := c.segment(a.Text, la), c.segment(b.Text, lb)
-	aligner := align.Aligner{LangA: la, LangB: lb, NoLexicon: c.noLexicon}
-	if c.dictionary != "" {
-		if aligner.Dictionary, err = readDictionary(c.dictionary, stdin); err != nil {
-			return err
-		}
-	}
+	aligner.LangA, aligner.LangB = la, lb
 	beads := aligner.Align(sa, sb)
 	if c.format == "json" {
 		return report.AlignmentJSON(stdout, beads)
