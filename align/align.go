@@ -63,7 +63,7 @@ type Aligner struct {
 
 	// NoLexicon turns off the built-in lexicon of common words, which
 	// cross-language scoring otherwise uses when both texts are in its
-	// languages (English, Chinese, Russian, German, French; see
+	// languages (English, Chinese, Russian, German, French, Spanish; see
 	// lexicon.go), known from LangA and LangB or detected.
 	NoLexicon bool
 }

@@ -78,6 +78,10 @@ func TestLexiconSides(t *testing.T) {
 	if n := count(forB, "Река и город."); n != 2 {
 		t.Errorf("Russian words in Russian text: %d concepts, want 2", n)
 	}
+	esA, _ := compileLexicon(language.Spanish, en)
+	if n := count(esA, "El río atraviesa la ciudad vieja."); n != 3 {
+		t.Errorf("Spanish words in Spanish text: %d concepts, want 3", n)
+	}
 	// Short words match only as listed: "mais" (but) is not "maison".
 	frA, _ := compileLexicon(language.French, en)
 	if n := count(frA, "Mais la maison est vieille."); n != 2 {

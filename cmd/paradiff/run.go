@@ -127,8 +127,8 @@ Languages and alignment (paradiff A B, align):
                         hunalign's format: "target @ source" a line (B's
                         word @ A's word)
       --no-lexicon      leave out the built-in lexicon of common words in
-                        English, Chinese, Russian, German and French, which
-                        aligning across two of these languages uses
+                        English, Chinese, Russian, German, French and
+                        Spanish, which aligning across two of them uses
       --max-bead N      beads of up to N sentences, A's and B's together
                         (default 4: 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, and 1-0,
                         0-1); 5 or 6 for a translation that splits long
