@@ -15,6 +15,8 @@ import (
 // numbers in words, the words of politics, diplomacy, the economy and the
 // news, and the main countries, peoples and capitals of the world. The
 // Spanish words have no evaluation data here; the others do (see below).
+// The Chinese words are in simplified characters: traditional text
+// matches those that both write alike.
 // Across two of its languages, Align finds its concepts in both texts as
 // it finds a Dictionary's entries: two sentences that share concepts are
 // more likely to translate each other, which learning from the text
