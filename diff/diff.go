@@ -154,6 +154,8 @@ type Options struct {
 	// MetricOptions are invalid (see [MetricOptions.Check]).
 	Metrics       bool
 	MetricOptions MetricOptions
+
+	sharedNames map[string]bool // across languages: see sharedLatinNames
 }
 
 // Compare splits a and b into segments, aligns them and compares every
@@ -200,6 +202,9 @@ func Compare(a, b Document, opts Options) *Comparison {
 	}
 	// A bead's changes depend on its own text only: diff the beads on all
 	// cores.
+	if opts.CrossLanguage {
+		opts.sharedNames = sharedLatinNames(a, b)
+	}
 	var done atomic.Int64
 	var reporting sync.Mutex
 	runs := make([][]moveRun, len(c.Beads))
@@ -240,7 +245,7 @@ func diffBead(b *Bead, textA, textB string, opts Options) []moveRun {
 	sa.reset(textA, span{b.AStart, b.AEnd})
 	sb.reset(textB, span{b.BStart, b.BEnd})
 	if opts.CrossLanguage {
-		b.Changes = crossChanges(sa, sb)
+		b.Changes = crossChanges(sa, sb, opts.sharedNames)
 	} else {
 		b.Changes = changes(sa, sb)
 	}

@@ -304,7 +304,16 @@ func TestCrossLanguage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			chs := crossChanges(newSide(tt.a, span{0, len(tt.a)}), newSide(tt.b, span{0, len(tt.b)}))
+			// Names count when both documents have them: here, when
+			// either side of the bead has them.
+			sa, sb := newSide(tt.a, span{0, len(tt.a)}), newSide(tt.b, span{0, len(tt.b)})
+			shared := map[string]bool{}
+			for _, s := range []*side{sa, sb} {
+				for _, k := range s.factsOf(0, len(s.toks)).names {
+					shared[k] = true
+				}
+			}
+			chs := crossChanges(sa, sb, shared)
 			var got string
 			if len(chs) > 1 {
 				t.Fatalf("%d changes, want at most one", len(chs))
@@ -320,6 +329,35 @@ func TestCrossLanguage(t *testing.T) {
 				t.Errorf("flags %q, want %q", got, tt.flags)
 			}
 		})
+	}
+}
+
+// TestCrossLanguageNames checks that across languages a Latin-script name
+// counts only when both documents write it: the English names that the
+// Chinese renders in characters (China, UN) are no change, while BRICS,
+// which the Chinese writes in Latin too, is one where a bead loses it.
+func TestCrossLanguageNames(t *testing.T) {
+	zh := "中方支持BRICS扩员。\n双方在联合国框架内加强协调。\n"
+	for _, tt := range []struct {
+		en   string
+		want []string // the flags of each bead's change, "" for none
+	}{
+		{"China supports the enlargement of BRICS.\nThe two sides will strengthen coordination within the UN.\n", []string{"", ""}},
+		{"China supports the enlargement of the group.\nThe two sides, with BRICS, will strengthen coordination within the UN.\n", []string{"name", "name"}},
+	} {
+		c := Compare(Document{Text: zh}, Document{Text: tt.en}, Options{CrossLanguage: true})
+		if len(c.Beads) != len(tt.want) {
+			t.Fatalf("%q: %d beads, want %d", tt.en, len(c.Beads), len(tt.want))
+		}
+		for k, b := range c.Beads {
+			var got string
+			for _, ch := range b.Changes {
+				got = strings.Trim(fmt.Sprint(ch.Flags), "[]")
+			}
+			if got != tt.want[k] {
+				t.Errorf("%q: bead %d flags %q, want %q", tt.en, k, got, tt.want[k])
+			}
+		}
 	}
 }
 

@@ -44,12 +44,16 @@ var maxKeyRunes = int(utf8.MaxRune - 0x800)
 // crossChanges compares the two sides of a bead in different languages,
 // where words cannot be diffed: the bead is one shift when its numbers,
 // or the Latin-script names and acronyms that translation keeps, differ.
-func crossChanges(a, b *side) []Change {
+// Only the names in shared count (see sharedLatinNames).
+func crossChanges(a, b *side, shared map[string]bool) []Change {
 	if a.span.start == a.span.end || b.span.start == b.span.end {
 		return changes(a, b)
 	}
 	fa, fb := a.factsOf(0, len(a.toks)), b.factsOf(0, len(b.toks))
-	fa.names, fb.names = latinNames(fa.names), latinNames(fb.names)
+	keep := func(names []string) []string {
+		return slices.DeleteFunc(latinNames(names), func(k string) bool { return !shared[k] })
+	}
+	fa.names, fb.names = keep(fa.names), keep(fb.names)
 	flags := flagsOf(fa, fb)
 	flags = slices.DeleteFunc(flags, func(f Flag) bool { return f == FlagNegation }) // negations do not line up word for word
 	if len(flags) == 0 {
@@ -60,6 +64,38 @@ func crossChanges(a, b *side) []Change {
 		AStart: a.span.start, AEnd: a.span.end, BStart: b.span.start, BEnd: b.span.end,
 		Flags: flags, Severity: severity(Shift, flags, true),
 	}}
+}
+
+// sharedLatinNames returns the names written in Latin letters that both
+// documents have, somewhere: in a comparison across languages, only those
+// can be expected on both sides of a bead. A name that the other document
+// never writes is rendered there in its own script (Abraham, 亚伯拉罕;
+// London, Londres), and its absence from a bead is no change.
+func sharedLatinNames(a, b Document) map[string]bool {
+	var inA, inB map[string]bool
+	var wg sync.WaitGroup
+	wg.Go(func() { inB = latinNamesOf(b) })
+	inA = latinNamesOf(a)
+	wg.Wait()
+	for k := range inA {
+		if !inB[k] {
+			delete(inA, k)
+		}
+	}
+	return inA
+}
+
+// latinNamesOf returns the Latin-script names of d's segments.
+func latinNamesOf(d Document) map[string]bool {
+	var s side
+	out := map[string]bool{}
+	for _, seg := range d.Segments {
+		s.reset(d.Text, span{seg.Start, seg.End})
+		for _, k := range latinNames(s.factsOf(0, len(s.toks)).names) {
+			out[k] = true
+		}
+	}
+	return out
 }
 
 // latinNames keeps the names written in Latin letters: in a comparison
