@@ -93,8 +93,8 @@ func Align(a, b []Segment) []Bead { return Aligner{}.Align(a, b) }
 // the anchors they share: numbers, dates, names, some punctuation and
 // dictionary entries (see [crossLanguage] and anchor.go), and the common
 // words of its lexicon (lexicon.go) where they match; then it learns
-// word pairs from that first alignment and aligns again with them, twice
-// (align_learn.go, [learnRounds]). Both modes avoid beads that cross a
+// word pairs from that first alignment and aligns again with them
+// (align_learn.go). Both modes avoid beads that cross a
 // paragraph break on one side only.
 func (al Aligner) Align(a, b []Segment) []Bead {
 	if textsAfter(a, b) {
@@ -127,17 +127,10 @@ func (al Aligner) Align(a, b []Segment) []Bead {
 	if cross {
 		p = crossLanguage
 	}
-	scored := scoredTokens(a, b, toks, cross)
-	f := newFeatures(a, b, scored, cross)
+	f := newFeatures(a, b, scoredTokens(a, b, toks, cross), cross)
 	wg.Wait()
 	out := alignRuns(newScorer(f, p), pinned, shapes)
-	for round := 0; cross && round < learnRounds; round++ {
-		if round > 0 {
-			f = newFeatures(a, b, scored, cross) // without the pairs learned before
-		}
-		if !f.learn(out) {
-			break
-		}
+	if cross && f.learn(out) {
 		// A search from scratch, not near the alignment before: with the
 		// pairs learned, the best path may be far from it, and widening
 		// a band around it until it fits took minutes where no number or
@@ -146,13 +139,6 @@ func (al Aligner) Align(a, b []Segment) []Bead {
 	}
 	return out
 }
-
-// learnRounds is how many times Align learns word pairs across languages,
-// each time from the alignment the round before made: the second round's
-// pairs, learned from a better alignment, are better (strict F1 on the
-// evaluation's Genesis pairs, zh-en 0.917 to 0.932, zh-ru 0.871 to 0.888,
-// ru-en 0.920 to 0.925; the others unchanged); a third changes nothing.
-const learnRounds = 2
 
 // alignRuns aligns the runs between pins and returns the beads of the
 // whole texts, pins included.

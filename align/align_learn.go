@@ -12,6 +12,11 @@ import (
 // the words of paired sentences co-occur: 神 with God, Gletscher with
 // glacier. Like hunalign when it has no dictionary, Align learns such
 // pairs from its first alignment and aligns again with them as anchors.
+// That raises strict F1 on the evaluation by up to 0.023 (Text+Berg de-fr
+// 0.815 to 0.838, Genesis zh-ru 0.939 to 0.959). Before the lexicon
+// (lexicon.go), learning a second time from the better second alignment
+// helped too (Genesis zh-en 0.917 to 0.932); with it, a second round
+// changes one figure by 0.001 and costs a whole alignment more.
 //
 // A pair (x, y), x a token of A and y one of B, is learned when x and y
 // occur together in at least minCooccur beads, when of all the tokens
