@@ -93,8 +93,8 @@ func Align(a, b []Segment) []Bead { return Aligner{}.Align(a, b) }
 // the anchors they share: numbers, dates, names, some punctuation and
 // dictionary entries (see [crossLanguage] and anchor.go), and the common
 // words of its lexicon (lexicon.go) where they match; then it learns
-// word pairs from that first alignment and aligns again with them
-// (align_learn.go). Both modes avoid beads that cross a
+// word pairs from that first alignment and aligns again with them, once
+// or twice (align_learn.go, [learnRounds]). Both modes avoid beads that cross a
 // paragraph break on one side only.
 func (al Aligner) Align(a, b []Segment) []Bead {
 	if textsAfter(a, b) {
@@ -127,10 +127,21 @@ func (al Aligner) Align(a, b []Segment) []Bead {
 	if cross {
 		p = crossLanguage
 	}
-	f := newFeatures(a, b, scoredTokens(a, b, toks, cross), cross)
+	scored := scoredTokens(a, b, toks, cross)
+	f := newFeatures(a, b, scored, cross)
 	wg.Wait()
 	out := alignRuns(newScorer(f, p), pinned, shapes)
-	if cross && f.learn(out) {
+	rounds := learnRounds
+	if lexA != nil {
+		rounds = learnRoundsLexicon
+	}
+	for round := 0; cross && round < rounds; round++ {
+		if round > 0 {
+			f = newFeatures(a, b, scored, cross) // without the pairs learned before
+		}
+		if !f.learn(out) {
+			break
+		}
 		// A search from scratch, not near the alignment before: with the
 		// pairs learned, the best path may be far from it, and widening
 		// a band around it until it fits took minutes where no number or
