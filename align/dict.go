@@ -217,7 +217,8 @@ var dictForms = inflection{minKept: minStem, maxReplaced: 2, maxEnding: 3}
 // lexiconForms is the inflection of the lexicon's words, which lists the
 // forms that change more: with dictForms, French "mais" (but) matched
 // "maison" and German "nach" (after) "Nacht", which cost the German-French
-// evaluation 0.1 of strict F1.
+// evaluation 0.02 of strict F1 (0.739 against 0.759, in an early version
+// that counted the concepts as anchors).
 var lexiconForms = inflection{minKept: 5, maxReplaced: 1, maxEnding: 3}
 
 // minStem is the length of the prefix that dictionaries index words by,
