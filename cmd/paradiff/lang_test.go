@@ -39,14 +39,10 @@ func TestDictionary(t *testing.T) {
 	bad := write(t, dir, "bad.dic", []byte("Путин @ 普京\nno separator here\n"))
 	zh, ru := "../../testdata/readout/zh.txt", "../../testdata/readout/ru.txt"
 	dict := "../../align/testdata/align/zh-ru.dic"
-	code, out, stderr := runCmd(t, "", "align", "-f", "json", "--dictionary", dict, zh, ru)
-	if code != 0 || !strings.Contains(out, `"beads"`) {
-		t.Fatalf("align --dictionary: exit %d, stderr %q", code, stderr)
-	}
 	// The dictionary tells apart the last two sentences, which only one
 	// readout each has (see align's readout test).
-	if !strings.Contains(out, `{"a":[11],"b":[]}`) && !strings.Contains(strings.Join(strings.Fields(out), ""), `{"a":[11],"b":[]}`) {
-		t.Errorf("align --dictionary: A's last sentence is not a 1-0 bead:\n%s", out)
+	if !alignsBead(t, `{"a":[11],"b":[]}`, "--dictionary", dict, zh, ru) {
+		t.Errorf("align --dictionary: A's last sentence is not a 1-0 bead")
 	}
 	if code, _, stderr := runCmd(t, "", "--dictionary", bad, zh, ru); code != 2 || !strings.Contains(stderr, "bad.dic: align: dictionary line 2") {
 		t.Errorf("bad dictionary: exit %d, stderr %q", code, stderr)
@@ -65,20 +61,11 @@ func TestNoLexicon(t *testing.T) {
 	ru := write(t, dir, "ru.txt", []byte("Река течёт через старый город. Зимой вода холодная, и дети остаются дома. "+
 		"Король построил новый мост рядом с церковью. Его дочь написала книгу о войне. Много людей пришли посмотреть на лошадей.\n"))
 	const dropped = `{"a":[2],"b":[]}`
-	for _, tt := range []struct {
-		args []string
-		want bool
-	}{
-		{[]string{"align", "-f", "json", en, ru}, true},
-		{[]string{"align", "-f", "json", "--no-lexicon", en, ru}, false},
-	} {
-		code, out, stderr := runCmd(t, "", tt.args...)
-		if code != 0 {
-			t.Fatalf("paradiff %q: exit %d, stderr %q", tt.args, code, stderr)
-		}
-		if got := strings.Contains(strings.Join(strings.Fields(out), ""), dropped); got != tt.want {
-			t.Errorf("paradiff %q: bead %s found %v, want %v:\n%s", tt.args, dropped, got, tt.want, out)
-		}
+	if !alignsBead(t, dropped, en, ru) {
+		t.Errorf("paradiff align: no bead %s", dropped)
+	}
+	if alignsBead(t, dropped, "--no-lexicon", en, ru) {
+		t.Errorf("paradiff align --no-lexicon: bead %s, which needs the lexicon", dropped)
 	}
 }
 
@@ -91,20 +78,11 @@ func TestMaxBead(t *testing.T) {
 	fr := write(t, dir, "fr.txt", []byte("La séance s'ouvrit à neuf heures. Le comité entendit le rapport du trésorier sur les comptes de l'année. "+
 		"Il les approuva. Il le remercia de son travail pendant douze ans. Puis il élut son successeur. La séance fut levée à midi.\n"))
 	const bead = `{"a":[1],"b":[1,2,3,4]}`
-	for _, tt := range []struct {
-		args []string
-		want bool
-	}{
-		{[]string{"align", "-f", "json", "--max-bead", "5", en, fr}, true},
-		{[]string{"align", "-f", "json", en, fr}, false},
-	} {
-		code, out, stderr := runCmd(t, "", tt.args...)
-		if code != 0 {
-			t.Fatalf("paradiff %q: exit %d, stderr %q", tt.args, code, stderr)
-		}
-		if got := strings.Contains(strings.Join(strings.Fields(out), ""), bead); got != tt.want {
-			t.Errorf("paradiff %q: bead %s found %v, want %v:\n%s", tt.args, bead, got, tt.want, out)
-		}
+	if !alignsBead(t, bead, "--max-bead", "5", en, fr) {
+		t.Errorf("paradiff align --max-bead 5: no bead %s", bead)
+	}
+	if alignsBead(t, bead, en, fr) {
+		t.Errorf("paradiff align: bead %s, which the default beads lack", bead)
 	}
 	for _, bad := range []string{"1", "13", "x"} {
 		for _, cmd := range [][]string{{"align"}, {}} {
@@ -114,4 +92,16 @@ func TestMaxBead(t *testing.T) {
 			}
 		}
 	}
+}
+
+// alignsBead runs paradiff align -f json with args, which must succeed,
+// and reports whether its beads include bead, written as in the JSON.
+func alignsBead(t *testing.T, bead string, args ...string) bool {
+	t.Helper()
+	args = append([]string{"align", "-f", "json"}, args...)
+	code, out, stderr := runCmd(t, "", args...)
+	if code != 0 || !strings.Contains(out, `"beads"`) {
+		t.Fatalf("paradiff %q: exit %d, stderr %q", args, code, stderr)
+	}
+	return strings.Contains(strings.Join(strings.Fields(out), ""), bead)
 }
