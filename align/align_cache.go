@@ -127,13 +127,17 @@ func (s *scorer) releaseRuns() {
 const runCacheSize = 4096
 
 // sharedLoaded is the weighted size of the multiset intersection of the
-// loaded run whose counts are count and y.
-func (s *scorer) sharedLoaded(count []int32, y *bag) float64 {
-	m := 0.0
+// loaded run whose counts are count and y, and the part of it that is
+// bonus mass (see bag.bonus).
+func (s *scorer) sharedLoaded(count []int32, y *bag) (shared, bonus float64) {
 	for k, id := range y.ids {
 		if c := count[id]; c > 0 {
-			m += float64(min(c, y.counts[k])) * s.weight[id]
+			w := float64(min(c, y.counts[k])) * s.weight[id]
+			shared += w
+			if s.class[id] == massBonus {
+				bonus += w
+			}
 		}
 	}
-	return m
+	return shared, bonus
 }

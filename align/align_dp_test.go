@@ -77,7 +77,8 @@ func checkCaches(t *testing.T, s *scorer) {
 		if !slices.Equal(y.ids, wy.ids) || !slices.Equal(y.counts, wy.counts) {
 			t.Fatalf("run(b, %d, %d) = %v %v, want %v %v", j, m, y.ids, y.counts, wy.ids, wy.counts)
 		}
-		got, want := s.sharedLoaded(s.load(x, i, n), y), s.shared(&wx, &wy)
+		got, _ := s.sharedLoaded(s.load(x, i, n), y)
+		want := s.shared(&wx, &wy)
 		if math.Abs(got-want) > 1e-9 {
 			t.Fatalf("sharedLoaded(a[%d:+%d], b[%d:+%d]) = %v, want %v", i, n, j, m, got, want)
 		}
@@ -222,11 +223,11 @@ func TestCoresDoNotMatter(t *testing.T) {
 // vocabulary after a smaller one, as pooled ones do.
 func TestLoadedRunsGrow(t *testing.T) {
 	l := &loadedRuns{}
-	small := &scorer{weight: make([]float64, 10), loaded: l}
-	big := &scorer{weight: slices.Repeat([]float64{1}, 100), loaded: l}
+	small := &scorer{weight: make([]float64, 10), class: make([]massClass, 10), loaded: l}
+	big := &scorer{weight: slices.Repeat([]float64{1}, 100), class: make([]massClass, 100), loaded: l}
 	small.load(&bag{ids: []int32{5}, counts: []int32{2}}, 0, 2)
 	x := &bag{ids: []int32{5, 50}, counts: []int32{1, 3}}
-	got := big.sharedLoaded(big.load(x, 0, 2), &bag{ids: []int32{5, 50, 70}, counts: []int32{4, 1, 1}})
+	got, _ := big.sharedLoaded(big.load(x, 0, 2), &bag{ids: []int32{5, 50, 70}, counts: []int32{4, 1, 1}})
 	if want := 2.0; got != want { // min(1, 4) + min(3, 1)
 		t.Errorf("shared %v, want %v", got, want)
 	}
