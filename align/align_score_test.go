@@ -53,3 +53,37 @@ func TestBeadEvidence(t *testing.T) {
 		t.Errorf("bead sharing %v costs %v, want %v", shared, got, want)
 	}
 }
+
+// TestColonJoins checks that a cross-language bead whose run goes on past
+// a colon pays colon less: a text split at a colon, against a translation
+// that writes it as one sentence. (The evaluation's Text+Berg floor checks
+// what it does to alignments.)
+func TestColonJoins(t *testing.T) {
+	de := segs(
+		"Im Mai 1956 erreichten vier Bergsteiger den Gipfel.",
+		"Die erfolgreichen Bergsteiger waren:",
+		"Hartog, Brown, McNaught-Davis und Patey.",
+		"Das Wetter blieb schlecht.",
+	)
+	fr := segs(
+		"En mai 1956, quatre alpinistes atteignirent le sommet.",
+		"Les alpinistes victorieux étaient Hartog, Brown, McNaught-Davis et Patey.",
+		"Le temps resta mauvais.",
+	)
+	lexA, lexB := Aligner{}.lexicon(de, fr)
+	toks := tokenize(de, fr, []*compiledDict{lexA}, []*compiledDict{lexB})
+	f := newFeatures(de, fr, scoredTokens(de, fr, toks, true), true)
+	if !f.a[1].colon || f.a[0].colon || f.b[1].colon {
+		t.Fatalf("colons: A %v %v, B %v; want only A[1]'s", f.a[0].colon, f.a[1].colon, f.b[1].colon)
+	}
+	s := newScorer(f, crossLanguage)
+	joined := s.cost(1, 1, Shape{A: 2, B: 1}, math.Inf(1))
+	f.a[1].colon = false
+	s = newScorer(f, crossLanguage)
+	if got, want := s.cost(1, 1, Shape{A: 2, B: 1}, math.Inf(1))-joined, crossLanguage.colon; math.Abs(got-want) > 1e-9 {
+		t.Errorf("the colon saves %v, want %v", got, want)
+	}
+	if crossLanguage.colon <= 0 {
+		t.Errorf("colon = %v, want a saving", crossLanguage.colon)
+	}
+}
