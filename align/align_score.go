@@ -455,28 +455,20 @@ func paragraphBreaks(segs []Segment) []bool {
 	return out
 }
 
-// breaksWithin counts the paragraph breaks between the bags of a run.
-func breaksWithin(run []bag) int {
+// within counts the bags of a run, but its last, for which at holds:
+// paragraph breaks or colons inside the run.
+func within(run []bag, at func(*bag) bool) int {
 	n := 0
 	for k := 0; k+1 < len(run); k++ {
-		if run[k].brk {
+		if at(&run[k]) {
 			n++
 		}
 	}
 	return n
 }
 
-// colonsWithin counts the bags of a run, but its last, that end with a
-// colon: joints where the run goes on with what the colon introduces.
-func colonsWithin(run []bag) int {
-	n := 0
-	for k := 0; k+1 < len(run); k++ {
-		if run[k].colon {
-			n++
-		}
-	}
-	return n
-}
+func breakAfter(g *bag) bool { return g.brk }
+func colonAfter(g *bag) bool { return g.colon }
 
 // endsWithColon reports whether text ends with a colon, white space aside.
 func endsWithColon(text string) bool {
@@ -815,17 +807,13 @@ func (s *scorer) cost(i, j int, sh Shape, limit float64) float64 {
 	yMass, yBonus, yLength, ySegs := sums(ys)
 	c := s.bead + s.perSegment*float64(max(xSegs+ySegs-2, 0))
 	if len(xs) > 1 || len(ys) > 1 {
-		c -= s.colon * float64(colonsWithin(xs)+colonsWithin(ys))
-	}
-	if len(xs) > 1 || len(ys) > 1 {
 		mx, bx := extraMass(xs)
 		my, by := extraMass(ys)
 		c += s.merge*(mx+my) + s.mergeBonus*(bx+by)
-	}
-	if len(xs) > 1 || len(ys) > 1 {
-		if d := breaksWithin(xs) - breaksWithin(ys); d != 0 {
+		if d := within(xs, breakAfter) - within(ys, breakAfter); d != 0 {
 			c += s.paragraph * float64(max(d, -d))
 		}
+		c -= s.colon * float64(within(xs, colonAfter)+within(ys, colonAfter))
 	}
 	c += s.length * s.lengthCost(xLength, yLength)
 	// Bonus mass is out of the masses: left unmatched, it costs only
