@@ -5,6 +5,14 @@ import (
 	"testing"
 )
 
+// crossFeatures are what cross-language scoring sees of a and b, with the
+// lexicon.
+func crossFeatures(a, b []Segment) *features {
+	lexA, lexB := Aligner{}.lexicon(a, b)
+	toks := tokenize(a, b, []*compiledDict{lexA}, []*compiledDict{lexB})
+	return newFeatures(a, b, scoredTokens(a, b, toks, true), true)
+}
+
 // TestBeadEvidence checks what a cross-language 1-1 bead costs beside its
 // length: a pair that shares no token pays noEvidence, and each concept
 // of the lexicon that one sentence has and the other lacks pays
@@ -21,9 +29,7 @@ func TestBeadEvidence(t *testing.T) {
 		"Его дочь написала книгу.",
 		"Река была холодной.",
 	)
-	lexA, lexB := Aligner{}.lexicon(en, ru)
-	toks := tokenize(en, ru, []*compiledDict{lexA}, []*compiledDict{lexB})
-	f := newFeatures(en, ru, scoredTokens(en, ru, toks, true), true)
+	f := crossFeatures(en, ru)
 	s := newScorer(f, crossLanguage)
 	p := crossLanguage
 	if p.noEvidence <= 0 || p.unmatchedBonus <= 0 {
@@ -70,9 +76,7 @@ func TestColonJoins(t *testing.T) {
 		"Les alpinistes victorieux étaient Hartog, Brown, McNaught-Davis et Patey.",
 		"Le temps resta mauvais.",
 	)
-	lexA, lexB := Aligner{}.lexicon(de, fr)
-	toks := tokenize(de, fr, []*compiledDict{lexA}, []*compiledDict{lexB})
-	f := newFeatures(de, fr, scoredTokens(de, fr, toks, true), true)
+	f := crossFeatures(de, fr)
 	if !f.a[1].colon || f.a[0].colon || f.b[1].colon {
 		t.Fatalf("colons: A %v %v, B %v; want only A[1]'s", f.a[0].colon, f.a[1].colon, f.b[1].colon)
 	}
