@@ -159,8 +159,8 @@ var sameLanguage = params{
 // Bible verses, the other sets' segments, end with a colon before a
 // speech that the next verse holds, so more costs them (Genesis
 // Russian-English 0.977 with 3; without the lexicon, 0.926 with none,
-// 0.918 with 1.5). Semicolons as well cost the Bibles,
-// whose verses often end with one, and gained Text+Berg less (0.847).
+// 0.918 with 1.5). Semicolons as well cost the Bibles, whose verses often
+// end with one, and gained Text+Berg less (0.847).
 var crossLanguage = params{
 	bead:           0,
 	perSegment:     4,
