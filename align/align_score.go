@@ -423,10 +423,10 @@ func newFeatures(a, b []Segment, t tokenized, cross bool) *features {
 		f.b[k].brk = brk
 	}
 	for k := range a {
-		f.a[k].colon = endsWithColon(a[k].Text)
+		f.a[k].colon = cross && endsWithColon(a[k].Text) // see crossLanguage.colon
 	}
 	for k := range b {
-		f.b[k].colon = endsWithColon(b[k].Text)
+		f.b[k].colon = cross && endsWithColon(b[k].Text)
 	}
 	return f
 }
