@@ -99,7 +99,17 @@ func canonical(beads []Bead) []Bead {
 // readouts against what a bilingual reader draws. Run with -v to see the
 // beads with their texts.
 func TestReadoutZhRu(t *testing.T) {
-	checkReadout(t, Aligner{}, readoutKnownFailures)
+	checkReadout(t, Aligner{}, "zh.txt", "ru.txt", readoutKnownFailures)
+}
+
+// TestReadoutEnglishRenderings aligns English renderings of the two
+// readouts (testdata/readout/zh.en.txt and ru.en.txt, written for this
+// project sentence by sentence, so that the same key holds): the main use
+// of paradiff, two English versions of one event that each have sentences
+// the other lacks. In one language the words tell the last two sentences
+// apart, and every bead is right.
+func TestReadoutEnglishRenderings(t *testing.T) {
+	checkReadout(t, Aligner{}, "zh.en.txt", "ru.en.txt", nil)
 }
 
 // TestReadoutZhRuDictionary aligns the readouts with a small dictionary
@@ -116,30 +126,25 @@ func TestReadoutZhRuDictionary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkReadout(t, Aligner{Dictionary: dict}, nil)
+	checkReadout(t, Aligner{Dictionary: dict}, "zh.txt", "ru.txt", nil)
 }
 
-func checkReadout(t *testing.T, al Aligner, knownFailures map[int]string) {
-	a, b := readReadout(t, "zh.txt"), readReadout(t, "ru.txt")
+// checkReadout aligns nameA and nameB, the readouts or renderings of
+// them with the same sentences, and checks the beads against readoutZhRu.
+func checkReadout(t *testing.T, al Aligner, nameA, nameB string, knownFailures map[int]string) {
+	a, b := readReadout(t, nameA), readReadout(t, nameB)
 	got := canonical(al.Align(a, b))
 	checkCover(t, len(a), len(b), got)
 	for _, bd := range got {
 		t.Logf("%v %v\n\tA: %s\n\tB: %s", bd.A, bd.B, runText(a, bd.A), runText(b, bd.B))
 	}
 
-	var want []Bead
-	for _, rb := range readoutZhRu {
-		ia, err := findRun(a, rb.a)
-		if err != nil {
-			t.Fatalf("zh.txt: %v: has the splitter changed?", err)
-		}
-		ib, err := findRun(b, rb.b)
-		if err != nil {
-			t.Fatalf("ru.txt: %v: has the splitter changed?", err)
-		}
-		want = append(want, Bead{A: ia, B: ib})
+	want := readoutKey(t)
+	zh, ru := readReadout(t, "zh.txt"), readReadout(t, "ru.txt")
+	if len(a) != len(zh) || len(b) != len(ru) {
+		t.Fatalf("%s and %s have %d and %d segments, the readouts %d and %d: the key does not fit them",
+			nameA, nameB, len(a), len(b), len(zh), len(ru))
 	}
-	checkCover(t, len(a), len(b), want)
 
 	has := func(w Bead) bool {
 		return slices.ContainsFunc(got, func(g Bead) bool { return slices.Equal(g.A, w.A) && slices.Equal(g.B, w.B) })
@@ -155,6 +160,26 @@ func checkReadout(t *testing.T, al Aligner, knownFailures map[int]string) {
 			t.Logf("known failure: bead %v %v (%s): %s", w.A, w.B, readoutZhRu[k].why, known)
 		}
 	}
+}
+
+// readoutKey is readoutZhRu as beads of indices into the readouts' segments.
+func readoutKey(t *testing.T) []Bead {
+	t.Helper()
+	a, b := readReadout(t, "zh.txt"), readReadout(t, "ru.txt")
+	var want []Bead
+	for _, rb := range readoutZhRu {
+		ia, err := findRun(a, rb.a)
+		if err != nil {
+			t.Fatalf("zh.txt: %v: has the splitter changed?", err)
+		}
+		ib, err := findRun(b, rb.b)
+		if err != nil {
+			t.Fatalf("ru.txt: %v: has the splitter changed?", err)
+		}
+		want = append(want, Bead{A: ia, B: ib})
+	}
+	checkCover(t, len(a), len(b), want)
+	return want
 }
 
 // runText joins the texts of segs[idx...] for messages.
