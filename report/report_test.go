@@ -84,6 +84,9 @@ func checkGolden(t *testing.T, name string, got []byte) {
 
 func TestGolden(t *testing.T) {
 	c, x := readoutComparison(t), crossComparison(t)
+	// English renderings of the two readouts: two versions of one event
+	// in one language, each with sentences the other lacks.
+	r := readoutPair(t, "zh.en.txt", "ru.en.txt", diff.Options{Metrics: true})
 	for _, tt := range []struct {
 		name   string
 		render func(*bytes.Buffer) error
@@ -105,6 +108,8 @@ func TestGolden(t *testing.T) {
 		{"zh-ru.html", func(b *bytes.Buffer) error { return HTML(b, x) }},
 		{"zh-ru.tsv", func(b *bytes.Buffer) error { return TSV(b, x) }},
 		{"zh-ru.tmx", func(b *bytes.Buffer) error { return TMX(b, x, "zh", "ru") }},
+		{"renderings.txt", func(b *bytes.Buffer) error { return Text(b, r, TextOptions{}) }},
+		{"renderings.md", func(b *bytes.Buffer) error { return Markdown(b, r) }},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
