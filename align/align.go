@@ -131,6 +131,9 @@ func (al Aligner) Align(a, b []Segment) []Bead {
 	f := newFeatures(a, b, scored, cross)
 	wg.Wait()
 	out := alignRuns(newScorer(f, p), pinned, shapes)
+	for k := 0; cross && k < ratioRounds && f.rescale(out) > ratioSettled; k++ {
+		out = alignRuns(newScorer(f, p), pinned, shapes)
+	}
 	rounds := learnRounds
 	if lexA != nil {
 		rounds = learnRoundsLexicon
@@ -139,6 +142,7 @@ func (al Aligner) Align(a, b []Segment) []Bead {
 		if round > 0 {
 			f = newFeatures(a, b, scored, cross) // without the pairs learned before
 		}
+		f.rescale(out)
 		if !f.learn(out) {
 			break
 		}

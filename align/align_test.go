@@ -53,6 +53,21 @@ func TestAlign(t *testing.T) {
 			segs(s1, "They agreed to deepen coordination, and a military band played the anthems.", s4), "= 2:1 ="},
 		{"unrelated insertion next to a paraphrase", segs(s1, s2, s4),
 			segs(s1, "They agreed to deepen strategic coordination of the countries.", "The weather in Moscow was sunny and clear.", s4), "= = + ="},
+		// A short account of the same talks: B is a quarter as long as A,
+		// because A has more to say, not because B's sentences are shorter.
+		{"a short account beside a long one", segs(
+			s1,
+			"The weather in Moscow was sunny and clear, and guards of honour on horseback escorted the motorcade.",
+			"They had a long exchange of views on bilateral relations and on the major regional and international questions of the day.",
+			"Both said that the relationship had never been stronger, whatever the pressure from outside.",
+			s3,
+			"They discussed energy supplies, new pipelines and payments in their own currencies.",
+			"The talks went on for several hours longer than had been planned.",
+			"Afterwards the presidents signed a joint statement and witnessed the exchange of some twenty agreements."),
+			segs(
+				"The leaders discussed the state of bilateral relations, as well as current regional and international questions, in detail.",
+				"A joint statement was signed after the talks, and some twenty agreements were exchanged in the presence of the presidents."),
+			"- - = - - - - ="},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
