@@ -20,14 +20,18 @@ import (
 //   - revision: one text and an edited copy, a tenth of its sentences
 //     paraphrased (BBE for KJV), the rest unchanged, each numbered so
 //     that it is unique, as the sentences of a long text mostly are;
-//   - cross-language: Chinese (CUV) against English (KJV).
+//   - cross-language: Chinese (CUV) against English (KJV);
+//   - lopsided: the same, but with runs of sentences left out of the
+//     English instead (a quarter of them, as the evaluation's "lacks"
+//     sets), so that Align aligns again until the ratio of lengths
+//     settles (see ratioRounds): its worst case.
 //
 // Besides time and allocation per alignment, it reports both per
 // segment (ns/seg, B/seg): constant per-segment figures across sizes mean
 // linear growth. Peak memory: see the README or run the 100,000 case
 // under /usr/bin/time -v.
 func BenchmarkAlign(b *testing.B) {
-	for _, kind := range []string{"paraphrase", "revision", "cross-language"} {
+	for _, kind := range []string{"paraphrase", "revision", "cross-language", "lopsided"} {
 		for _, n := range []int{1_000, 10_000, 100_000} {
 			b.Run(fmt.Sprintf("%s/%dk", kind, n/1000), func(b *testing.B) {
 				x, y := benchPair(b, kind, n)
@@ -63,6 +67,10 @@ func benchPair(b *testing.B, kind string, n int) (x, y []Segment) {
 		}
 		xa, xb = append(xa, sa), append(xb, sb)
 	}
+	if kind == "lopsided" {
+		d := lopsided([][2][]string{{xa, xb}}, 0.3, false)[0]
+		return segmentsOf(d.a), segmentsOf(d.b)
+	}
 	rng := rand.New(rand.NewPCG(uint64(n), 7))
 	a, bb, _ := perturb(rng, xa, xb, pb)
 	return segmentsOf(a), segmentsOf(bb)
@@ -72,7 +80,7 @@ func benchPair(b *testing.B, kind string, n int) (x, y []Segment) {
 // shared data, or generated text when it is absent.
 func benchSource(b *testing.B, kind string) (pa, pb []string) {
 	x, y := kjv, bbe
-	if kind == "cross-language" {
+	if kind == "cross-language" || kind == "lopsided" {
 		x, y = cuv, kjv
 	}
 	if _, err := os.Stat(sharedData); err == nil {
@@ -109,7 +117,7 @@ func generated(kind string) (pa, pb []string) {
 			k := int(rng.ExpFloat64()*500) % len(vocab) // Zipf-like: a few words are common
 			sa = append(sa, vocab[k])
 			switch {
-			case kind == "cross-language":
+			case kind == "cross-language" || kind == "lopsided":
 				sb = append(sb, other[k])
 			case rng.IntN(5) == 0:
 				sb = append(sb, vocab[rng.IntN(len(vocab))])
