@@ -130,10 +130,7 @@ func (al Aligner) Align(a, b []Segment) []Bead {
 	scored := scoredTokens(a, b, toks, cross)
 	f := newFeatures(a, b, scored, cross)
 	wg.Wait()
-	out := alignRuns(newScorer(f, p), pinned, shapes)
-	for k := 0; cross && k < ratioRounds && f.rescale(out) > ratioSettled; k++ {
-		out = alignRuns(newScorer(f, p), pinned, shapes)
-	}
+	f, out := settle(f, p, pinned, shapes)
 	rounds := learnRounds
 	if lexA != nil {
 		rounds = learnRoundsLexicon

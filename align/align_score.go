@@ -249,62 +249,6 @@ type features struct {
 	lensA, lensB []textLength
 }
 
-// rescale sets the ratio of B's length to A's from the beads of an
-// alignment that match something, and returns how far it moved, as
-// |ln(new/old)|. The texts' totals, which [newFeatures] starts from, count
-// what only one text has: where one has much more to say than the other,
-// they expect every sentence of the longer one to have a longer
-// counterpart, and the alignment glues its sentences into wide beads.
-func (f *features) rescale(beads []Bead) float64 {
-	var ta, tb int
-	for _, b := range beads {
-		if len(b.A) > 0 && len(b.B) > 0 {
-			for _, i := range b.A {
-				ta += f.lensA[i].text
-			}
-			for _, j := range b.B {
-				tb += f.lensB[j].text
-			}
-		}
-	}
-	if ta == 0 || tb == 0 {
-		return 0
-	}
-	old := f.ratio
-	f.setRatio(float64(tb) / float64(ta))
-	return math.Abs(math.Log(f.ratio / old))
-}
-
-// Across languages Align aligns again, up to ratioRounds times, while the
-// ratio of lengths its matching beads show moves by more than ratioSettled
-// (4%) from the one it aligned with: a fixed point, reached in one or two
-// rounds where the first ratio was far off, and no extra round where it
-// was not. On Genesis in Chinese and English with runs of verses left
-// out of the English (a quarter of them), strict F1 is 0.889 with the
-// totals' ratio, 0.921 with the ratio of a first alignment, and 0.972
-// with these rounds. On the evaluation's other sets it rises by up to
-// 0.014 (WMT21 Russian-English, short documents into which the
-// evaluation inserts sentences) and falls by up to 0.006 (Genesis as
-// running text, Chinese-English).
-const (
-	ratioRounds  = 3
-	ratioSettled = 0.04
-)
-
-// setRatio sets the ratio of B's characters to A's, and the bags' lengths
-// with it, in the units of [scorer.lengthCost]: A's characters times
-// √ratio, B's over it, digits as they are.
-func (f *features) setRatio(ratio float64) {
-	f.ratio = ratio
-	root := math.Sqrt(ratio)
-	for k := range f.a {
-		f.a[k].length = float64(f.lensA[k].text)*root + float64(f.lensA[k].digits)
-	}
-	for k := range f.b {
-		f.b[k].length = float64(f.lensB[k].text)/root + float64(f.lensB[k].digits)
-	}
-}
-
 // tokenized is the token ids of every segment of two texts, interned by
 // one tokenizer.
 type tokenized struct {
@@ -476,7 +420,7 @@ func newFeatures(a, b []Segment, t tokenized, cross bool) *features {
 		// In one language a sentence and its counterpart are as long, what
 		// either text adds or leaves out aside: the ratio stays 1. Across
 		// languages, a first ratio from the texts' totals; Align sets a
-		// better one once it has aligned them (see rescale).
+		// better one once it has aligned them (see settle).
 		if ta, tb := totalText(f.lensA), totalText(f.lensB); ta > 0 && tb > 0 {
 			f.setRatio(float64(tb) / float64(ta))
 		}
