@@ -45,7 +45,8 @@ func TestDetectLanguage(t *testing.T) {
 func TestDetectLanguageDocuments(t *testing.T) {
 	readout := map[string]language.Tag{
 		"ref.en.txt": language.English, "mt.en.txt": language.English,
-		"zh.txt": language.Chinese, "ru.txt": language.Russian,
+		"zh.txt": language.Chinese, "ru.txt": language.Russian, "zh.long.txt": language.Chinese,
+		"zh.en.txt": language.English, "ru.en.txt": language.English,
 	}
 	for name, want := range readout {
 		data, err := os.ReadFile(filepath.Join("..", "testdata", "readout", name))
