@@ -139,7 +139,7 @@ func (al Aligner) Align(a, b []Segment) []Bead {
 		if round > 0 {
 			f = newFeatures(a, b, scored, cross) // without the pairs learned before
 		}
-		f.rescale(out)
+		f.rescale(out) // the ratio of lengths of the latest alignment
 		if !f.learn(out) {
 			break
 		}

@@ -4,7 +4,9 @@ import "math"
 
 // The length cost compares a bead's two lengths through the ratio of B's
 // characters to A's. In one language it is 1: a sentence and its
-// counterpart are as long, whatever either version adds or leaves out.
+// counterpart are as long, whatever either version adds or leaves out
+// (on KJV against a BBE without 58% of its verses, strict F1 0.992,
+// against 0.946 with the ratio of the texts' totals).
 // Across languages it must be estimated, and the texts' totals, the
 // usual estimate, count what only one text has: where one has much more
 // to say than the other (a summary, a readout three times as long as the

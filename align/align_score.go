@@ -86,10 +86,9 @@ type params struct {
 // matched, so an inserted sentence next to a paraphrase is not glued onto
 // it. A Gale–Church length cost breaks the ties that word overlap leaves;
 // it expects a sentence and its counterpart to be as long, whatever
-// either version adds or leaves out (on KJV against a BBE without 58% of
-// its verses, strict F1 0.992, against 0.946 with the ratio of the texts'
-// totals as across languages). The constants were chosen on the same-language evaluation
-// (eval_test.go) and the readout demo; see the README.
+// either version adds or leaves out (see align_ratio.go). The constants
+// were chosen on the same-language evaluation (eval_test.go) and the
+// readout demo; see the README.
 var sameLanguage = params{
 	bead:       0.5,
 	perSegment: 0.5,
@@ -105,13 +104,13 @@ var sameLanguage = params{
 // crossLanguage are the constants for a text and its translation.
 //
 // The length cost is Gale and Church's, with the ratio of B's characters
-// to A's taken from the two texts: from their totals at first, then from
-// the beads that match (see [features.rescale]). Its variance, crossVariance = 3, is
-// near what the gold 1-1 beads of every cross-language evaluation set
-// show in these units (a median-based estimate of 1.8 to 2.3 for German
-// and French, Chinese, Russian and English: lengths vary alike across
-// these pairs), a little wider for the heavier tail; Gale and Church's
-// 6.8 is in other units and let length decide too little.
+// to A's taken from the two texts and the beads that match (see
+// [settle]). Its variance, crossVariance = 3, is near what the gold 1-1
+// beads of every cross-language evaluation set show in these units (a
+// median-based estimate of 1.8 to 2.3 for German and French, Chinese,
+// Russian and English: lengths vary alike across these pairs), a little
+// wider for the heavier tail; Gale and Church's 6.8 is in other units
+// and let length decide too little.
 //
 // A 1-0 or 0-1 bead costs skip, with no length cost: Gale and Church
 // price a skipped sentence by its length, which glues a long inserted
@@ -876,8 +875,9 @@ func (s *scorer) skipRun(run []bag) float64 {
 // A with y of B: -ln P(|δ| or more), δ being how far y is from the
 // expected x·ratio in standard deviations. Equal expected lengths cost 0.
 // Both lengths are in one unit, halfway between A's and B's characters
-// (A's times √ratio, B's over it, digits as they are: see [features.setRatio]), so
-// that the cost is the same whichever version is A.
+// (A's times √ratio, B's over it, digits as they are: see
+// [features.setRatio]), so that the cost is the same whichever version
+// is A.
 func (s *scorer) lengthCost(x, y float64) float64 {
 	if x == 0 && y == 0 {
 		return 0
