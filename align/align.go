@@ -92,10 +92,13 @@ func Align(a, b []Segment) []Bead { return Aligner{}.Align(a, b) }
 // languages it weighs the segments' lengths, as Gale and Church do, and
 // the anchors they share: numbers, dates, names, some punctuation and
 // dictionary entries (see [crossLanguage] and anchor.go), and the common
-// words of its lexicon (lexicon.go) where they match; then it learns
-// word pairs from that first alignment and aligns again with them, once
-// or twice (align_learn.go, [learnRounds]). Both modes avoid beads that cross a
-// paragraph break on one side only.
+// words of its lexicon (lexicon.go) where they match. It aligns again
+// until the ratio of the lengths of the beads that match settles, from
+// the texts' totals and from their mean sentence lengths, and keeps the
+// cheaper alignment (align_ratio.go); then it learns word pairs from that
+// alignment and aligns again with them, once or twice (align_learn.go,
+// [learnRounds]). Both modes avoid beads that cross a paragraph break on
+// one side only.
 func (al Aligner) Align(a, b []Segment) []Bead {
 	if textsAfter(a, b) {
 		// Where several alignments cost the same, the dynamic program's
