@@ -208,10 +208,8 @@ func checkReadout(t *testing.T, al Aligner, key readoutKey, nameA, nameB string,
 	}
 
 	want := key.resolve(t)
-	if ka, kb := readReadout(t, key.a), readReadout(t, key.b); len(a) != len(ka) || len(b) != len(kb) {
-		t.Fatalf("%s and %s have %d and %d segments, %s and %s %d and %d: the key does not fit them",
-			nameA, nameB, len(a), len(b), key.a, key.b, len(ka), len(kb))
-	}
+	// The key covers nameA and nameB exactly, or does not fit them.
+	checkCover(t, len(a), len(b), canonical(want))
 
 	has := func(w Bead) bool {
 		return slices.ContainsFunc(got, func(g Bead) bool { return slices.Equal(g.A, w.A) && slices.Equal(g.B, w.B) })
@@ -246,7 +244,6 @@ func (key readoutKey) resolve(t *testing.T) []Bead {
 		}
 		want = append(want, Bead{A: ia, B: ib})
 	}
-	checkCover(t, len(a), len(b), canonical(want))
 	return want
 }
 

@@ -407,14 +407,6 @@ func wmtPairs(file, colA, colB string) func(t *testing.T) [][2][]string {
 	}
 }
 
-func wmtSet(file, colA, colB string) func(t *testing.T) []evalDoc {
-	return func(t *testing.T) []evalDoc { return perturbed(wmtPairs(file, colA, colB)(t)) }
-}
-
-func bibleSet(x, y string) func(t *testing.T) []evalDoc {
-	return func(t *testing.T) []evalDoc { return perturbed(bibleDocs(t, x, y)) }
-}
-
 // lopsided builds evaluation documents from parallel documents in which
 // one side lacks runs of sentences, as where one account of an event has
 // much more to say than the other: at each sentence a new run starts with
@@ -448,6 +440,11 @@ func lopsided(docs [][2][]string, share float64, onA bool) []evalDoc {
 	return out
 }
 
+// perturbedSet is [perturbed] on the documents pairs reads.
+func perturbedSet(pairs func(t *testing.T) [][2][]string) func(t *testing.T) []evalDoc {
+	return func(t *testing.T) []evalDoc { return perturbed(pairs(t)) }
+}
+
 // lopsidedSet is [lopsided] on the documents pairs reads.
 func lopsidedSet(pairs func(t *testing.T) [][2][]string, share float64, onA bool) func(t *testing.T) []evalDoc {
 	return func(t *testing.T) []evalDoc { return lopsided(pairs(t), share, onA) }
@@ -468,10 +465,10 @@ const (
 
 // sameLanguageSets are pairs of two versions in one language.
 var sameLanguageSets = []evalSet{
-	{name: "wmt21 en ref_A vs ref_B", docs: wmtSet("wmt21.ru-en.jsonl", "ref_A", "ref_B"), floor: minSameLanguageF1},
-	{name: "wmt21 en ref_A vs Online-A", docs: wmtSet("wmt21.ru-en.jsonl", "ref_A", "hyp:Online-A"), floor: minSameLanguageF1},
-	{name: "bible en KJV vs BBE", docs: bibleSet(kjv, bbe), floor: minSameLanguageF1},
-	{name: "bible en KJV vs YLT", docs: bibleSet(kjv, ylt), floor: minSameLanguageF1},
+	{name: "wmt21 en ref_A vs ref_B", docs: perturbedSet(wmtPairs("wmt21.ru-en.jsonl", "ref_A", "ref_B")), floor: minSameLanguageF1},
+	{name: "wmt21 en ref_A vs Online-A", docs: perturbedSet(wmtPairs("wmt21.ru-en.jsonl", "ref_A", "hyp:Online-A")), floor: minSameLanguageF1},
+	{name: "bible en KJV vs BBE", docs: perturbedSet(biblePairs(kjv, bbe)), floor: minSameLanguageF1},
+	{name: "bible en KJV vs YLT", docs: perturbedSet(biblePairs(kjv, ylt)), floor: minSameLanguageF1},
 	{name: "bible en KJV vs BBE, B lacks 58%", docs: lopsidedSet(biblePairs(kjv, bbe), 0.6, false), floor: minSameLanguageF1},
 }
 
@@ -482,11 +479,11 @@ var crossLanguageSets = []evalSet{
 	}, floor: 0.84, published: "test set: vecalign 0.902/0.986, Bertalign 0.936/0.989 (strict/lax F1)",
 		// One gold bead in twenty has five segments or more (1-4, 2-3, 3-3...).
 		extra: []method{wideBeads}},
-	{name: "bible zh CUV vs en KJV", docs: bibleSet(cuv, kjv), floor: 0.98},
-	{name: "bible zh CUV vs ru Synodal", docs: bibleSet(cuv, syn), floor: 0.97},
-	{name: "bible ru Synodal vs en KJV", docs: bibleSet(syn, kjv), floor: 0.98},
-	{name: "wmt22 en src vs zh ref_A", docs: wmtSet("wmt22.en-zh.jsonl", "src", "ref_A"), floor: 0.95},
-	{name: "wmt21 ru src vs en ref_A", docs: wmtSet("wmt21.ru-en.jsonl", "src", "ref_A"), floor: 0.98},
+	{name: "bible zh CUV vs en KJV", docs: perturbedSet(biblePairs(cuv, kjv)), floor: 0.98},
+	{name: "bible zh CUV vs ru Synodal", docs: perturbedSet(biblePairs(cuv, syn)), floor: 0.97},
+	{name: "bible ru Synodal vs en KJV", docs: perturbedSet(biblePairs(syn, kjv)), floor: 0.98},
+	{name: "wmt22 en src vs zh ref_A", docs: perturbedSet(wmtPairs("wmt22.en-zh.jsonl", "src", "ref_A")), floor: 0.95},
+	{name: "wmt21 ru src vs en ref_A", docs: perturbedSet(wmtPairs("wmt21.ru-en.jsonl", "src", "ref_A")), floor: 0.98},
 	{name: "bible zh-en, B lacks 25%", docs: lopsidedSet(biblePairs(cuv, kjv), 0.3, false), floor: 0.97},
 	{name: "bible ru-zh, A lacks 25%", docs: lopsidedSet(biblePairs(syn, cuv), 0.3, true), floor: 0.96},
 	{name: "bible zh-ru, B lacks 58%", docs: lopsidedSet(biblePairs(cuv, syn), 0.6, false), floor: 0.9},
