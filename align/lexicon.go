@@ -10,10 +10,12 @@ import (
 )
 
 // The lexicon is paradiff's own list of common words in English, Chinese,
-// Russian, German, French and Spanish (lexicon.txt), 464 concepts: people
+// Russian, German, French and Spanish (lexicon.txt), 819 concepts: people
 // and family, time, nature, places, the body, common verbs and adjectives,
 // numbers in words, the words of politics, diplomacy, the economy and the
-// news, and the main countries, peoples and capitals of the world. The
+// news, the main countries, peoples and capitals of the world, everyday
+// things (home, food, shopping, technology, travel, health, school) and
+// public life (law, security, finance, society). The
 // Spanish words have no evaluation data here; the others do (see below).
 // The Chinese words are in simplified characters: traditional text
 // matches those that both write alike.
@@ -39,6 +41,11 @@ import (
 // On the evaluation (eval_test.go), the lexicon raises strict F1 on every
 // cross-language set across scripts, by 0.019 to 0.071, and leaves the
 // German-French one about as it was; see the README for the figures.
+// Nouns carry over best: the everyday and public-life concepts raised
+// WMT22 English-Chinese from 0.952 to 0.958 and left the other sets as
+// they were, while 160 more common verbs and 160 adjectives and adverbs
+// raised it further (0.962) but cost German-French 0.013, whose literary
+// translation renders them freely; they are not in the list.
 
 //go:embed lexicon.txt
 var lexiconText string

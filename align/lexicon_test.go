@@ -121,3 +121,30 @@ func TestLexiconAligns(t *testing.T) {
 		t.Errorf("Align = %q, want %q", shapes(got), want)
 	}
 }
+
+// TestLexiconNouns is TestLexiconAligns with the nouns of everyday
+// and public life: which of two sentences of about the same length the
+// Chinese leaves out only their nouns tell (hotel, luggage, supermarket,
+// invoice...).
+func TestLexiconNouns(t *testing.T) {
+	en := segs(
+		"The delegation reached the hotel late.",
+		"The judges blocked the pension reform.",
+		"Passengers lost their luggage at the airport.",
+		"Vegetables cost more at the supermarket.",
+		"The invoice came by email this morning.",
+	)
+	zh := segs(
+		"代表团很晚才到达酒店。",
+		"法官们阻止了养老金改革。",
+		"超市里的蔬菜更贵了。",
+		"今天早上发票通过电子邮件寄到了。",
+	)
+	without := Aligner{NoLexicon: true}.Align(en, zh)
+	got := Align(en, zh)
+	checkCover(t, len(en), len(zh), got)
+	t.Logf("without the lexicon: %s", shapes(without))
+	if want := "= = - = ="; shapes(got) != want {
+		t.Errorf("Align = %q, want %q", shapes(got), want)
+	}
+}
