@@ -96,55 +96,57 @@ func TestLexiconSides(t *testing.T) {
 
 // TestLexiconAligns shows the lexicon settling what lengths cannot, on a
 // short text where learning has too little to learn from: which of two
-// sentences of about the same length the translation leaves out.
+// sentences of about the same length the translation leaves out. In the
+// second case only nouns of everyday and public life tell (hotel,
+// luggage, supermarket, invoice).
 func TestLexiconAligns(t *testing.T) {
-	en := segs(
-		"The river runs through the old city.",
-		"In winter the water is cold and the children stay at home.",
-		"Every spring the farmers bring bread and wine to the market.",
-		"The king built a new bridge near the church.",
-		"His daughter wrote a book about the war.",
-		"Many people came to see the horses.",
-	)
-	ru := segs(
-		"Река течёт через старый город.",
-		"Зимой вода холодная, и дети остаются дома.",
-		"Король построил новый мост рядом с церковью.",
-		"Его дочь написала книгу о войне.",
-		"Много людей пришли посмотреть на лошадей.",
-	)
-	without := Aligner{NoLexicon: true}.Align(en, ru)
-	got := Align(en, ru)
-	checkCover(t, len(en), len(ru), got)
-	t.Logf("without the lexicon: %s", shapes(without))
-	if want := "= = - = = ="; shapes(got) != want {
-		t.Errorf("Align = %q, want %q", shapes(got), want)
-	}
-}
-
-// TestLexiconNouns is TestLexiconAligns with the nouns of everyday
-// and public life: which of two sentences of about the same length the
-// Chinese leaves out only their nouns tell (hotel, luggage, supermarket,
-// invoice...).
-func TestLexiconNouns(t *testing.T) {
-	en := segs(
-		"The delegation reached the hotel late.",
-		"The judges blocked the pension reform.",
-		"Passengers lost their luggage at the airport.",
-		"Vegetables cost more at the supermarket.",
-		"The invoice came by email this morning.",
-	)
-	zh := segs(
-		"代表团很晚才到达酒店。",
-		"法官们阻止了养老金改革。",
-		"超市里的蔬菜更贵了。",
-		"今天早上发票通过电子邮件寄到了。",
-	)
-	without := Aligner{NoLexicon: true}.Align(en, zh)
-	got := Align(en, zh)
-	checkCover(t, len(en), len(zh), got)
-	t.Logf("without the lexicon: %s", shapes(without))
-	if want := "= = - = ="; shapes(got) != want {
-		t.Errorf("Align = %q, want %q", shapes(got), want)
+	for _, c := range []struct {
+		name   string
+		en, tr []Segment
+		want   string
+	}{{
+		name: "Russian, common words",
+		en: segs(
+			"The river runs through the old city.",
+			"In winter the water is cold and the children stay at home.",
+			"Every spring the farmers bring bread and wine to the market.",
+			"The king built a new bridge near the church.",
+			"His daughter wrote a book about the war.",
+			"Many people came to see the horses.",
+		),
+		tr: segs(
+			"Река течёт через старый город.",
+			"Зимой вода холодная, и дети остаются дома.",
+			"Король построил новый мост рядом с церковью.",
+			"Его дочь написала книгу о войне.",
+			"Много людей пришли посмотреть на лошадей.",
+		),
+		want: "= = - = = =",
+	}, {
+		name: "Chinese, everyday and public life",
+		en: segs(
+			"The delegation reached the hotel late.",
+			"The judges blocked the pension reform.",
+			"Passengers lost their luggage at the airport.",
+			"Vegetables cost more at the supermarket.",
+			"The invoice came by email this morning.",
+		),
+		tr: segs(
+			"代表团很晚才到达酒店。",
+			"法官们阻止了养老金改革。",
+			"超市里的蔬菜更贵了。",
+			"今天早上发票通过电子邮件寄到了。",
+		),
+		want: "= = - = =",
+	}} {
+		t.Run(c.name, func(t *testing.T) {
+			without := Aligner{NoLexicon: true}.Align(c.en, c.tr)
+			got := Align(c.en, c.tr)
+			checkCover(t, len(c.en), len(c.tr), got)
+			t.Logf("without the lexicon: %s", shapes(without))
+			if shapes(got) != c.want {
+				t.Errorf("Align = %q, want %q", shapes(got), c.want)
+			}
+		})
 	}
 }
