@@ -649,6 +649,9 @@ func (tk *tokenizer) segment(text string) []int32 {
 				out = append(out, tk.intern("@m"+m, kindMonth))
 				continue
 			}
+			if scaled, ok := scaledNumberKey(text, toks, k); ok {
+				n = scaled
+			}
 			out = append(out, tk.intern(n, kindNumber))
 		case textkey.Word, textkey.Symbol:
 			id, ok := tk.raw[s]

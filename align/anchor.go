@@ -19,6 +19,8 @@ import (
 //
 //   - numbers, with the digits of any script read as 0-9 and separators
 //     dropped: ８０, 80 and ٨٠ are one anchor, and so are 1,000 and 1 000;
+//     times the words of counting after them: "3 million" and "300万"
+//     are one anchor (see [scaledNumberKey]);
 //   - months, from a month name (May, mai, Mai, мая) or a Chinese or
 //     Japanese 5月 or 五月: "8 мая" and "5月8日" share the month and the day;
 //   - words that occur in both documents, as names and acronyms do (UN,
@@ -126,6 +128,20 @@ func numberKey(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// scaledNumberKey returns the anchor key of the number token k times the
+// words of counting that follow it ([textkey.Scale]), when some do: "3
+// million", "300万" and "3 млн" are all "#3000000". Without it a number
+// and its translation in another unit of counting would be two anchors
+// that count against the pair.
+func scaledNumberKey(text string, toks []textkey.Token, k int) (string, bool) {
+	exp, cjk := textkey.Scale(text, toks, k)
+	if exp == 0 {
+		return "", false
+	}
+	n, ok := textkey.ScaledNumber(text[toks[k].Start:toks[k].End], exp, cjk)
+	return "#" + strings.TrimPrefix(n, "-"), ok // signs left out, as numberKey does
 }
 
 // digitValue returns the value of a decimal digit of any script. Unicode

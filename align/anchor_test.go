@@ -38,6 +38,33 @@ func TestNumberKey(t *testing.T) {
 	}
 }
 
+// TestScaledNumbers checks that a number and its translation share an
+// anchor whatever words of counting each language uses, and that words
+// that only look like them leave a number as it is.
+func TestScaledNumbers(t *testing.T) {
+	for _, tt := range []struct {
+		texts []string // all with the anchor want
+		want  string
+	}{
+		{[]string{"nearly 3 million voters", "近 300 万的选民", "300多万选民", "300 多万", "почти 3 млн избирателей", "3 000 000 voters", "3 Millionen Wähler"}, "#3000000"},
+		{[]string{"£286 million this year", "今年 2.86 亿英镑", "286 миллионов фунтов", "0.286 billion"}, "#286000000"},
+		{[]string{"over 250,000 comics", "超过 25 万本漫画", "250 тыс. комиксов", "250 mille bandes dessinées"}, "#250000"},
+		{[]string{"1,5 Mio. Euro", "1.5 million euros", "150万欧元", "1,5 millones de euros"}, "#1500000"},
+		{[]string{"2 trillion yuan", "2万亿元", "2 трлн юаней", "2 billones", "2000 mil millones"}, "#2000000000000"},
+		{[]string{"3千万人", "30 million people"}, "#30000000"},
+		// Not words of counting: a unit, "more than" with no scale, a word
+		// on the next line. How separators read: see textkey's tests.
+		{[]string{"3千米", "3 km", "3多人"}, "#3"},
+		{[]string{"3\nmillion"}, "#3"},
+	} {
+		for _, text := range tt.texts {
+			if got := strings.Join(anchorKeys(text), " "); got != tt.want {
+				t.Errorf("anchors of %q = %q, want %q", text, got, tt.want)
+			}
+		}
+	}
+}
+
 func TestAnchors(t *testing.T) {
 	for _, tt := range []struct {
 		text string
