@@ -61,7 +61,7 @@ func (s *side) tokenText(i int) string { return s.text[s.toks[i].Start:s.toks[i]
 // facts are what the flags of a change are decided by, for one side's
 // tokens of it.
 type facts struct {
-	numbers   []string // number keys (textkey.NumberKey), sorted
+	numbers   []string // number values (see side.number), sorted
 	negations int      // negating words
 	names     []string // keys of words that look like names
 	words     keyRange // the keys of all its content tokens
@@ -82,7 +82,14 @@ func (s *side) factsOf(from, to int) facts {
 		key := s.keys[i]
 		info := wordInfos[key]
 		if t.Class == textkey.Number || t.Class == textkey.Word && hasDigit(s.tokenText(i)) {
-			f.numbers = append(f.numbers, textkey.NumberKey(s.tokenText(i))) // "80th" counts as 80
+			f.numbers = append(f.numbers, s.number(i)) // "80th" counts as 80
+		}
+		if _, ok := textkey.CountingWord(key); ok && t.Class == textkey.Word {
+			// "3 [million → billion]": the number is outside the change,
+			// its value in it.
+			if k := s.counted(i); k >= 0 && k < from {
+				f.numbers = append(f.numbers, s.number(k))
+			}
 		}
 		if info.negation && !s.idiom(i) {
 			f.negations++
@@ -102,6 +109,40 @@ func (s *side) factsOf(from, to int) facts {
 	}
 	slices.Sort(f.numbers)
 	return f
+}
+
+// number returns the value of the number at token i: its digits times the
+// words of counting after it (textkey.Scale), so that "3 million" and
+// "3,000,000" are one number and "3 million" and "3 billion" two; else,
+// when it is no whole number, its textkey.NumberKey.
+func (s *side) number(i int) string {
+	text := s.tokenText(i)
+	if s.toks[i].Class == textkey.Number {
+		exp, cjk := textkey.Scale(s.text, s.toks, i)
+		if n, ok := textkey.ScaledNumber(text, exp, cjk); ok {
+			return n
+		}
+	}
+	return textkey.NumberKey(text)
+}
+
+// counted returns the number token that the word of counting at token i
+// scales, or -1: "3" for "million" in "3 million", "300" for 万 in "300 多万".
+func (s *side) counted(i int) int {
+	for j := i - 1; j >= 0; j-- {
+		t := s.toks[j]
+		switch _, counting := textkey.CountingWord(s.keys[j]); {
+		case t.Class == textkey.Number:
+			if exp, _ := textkey.Scale(s.text, s.toks, j); exp == 0 {
+				return -1 // "3\nmillion"
+			}
+			return j
+		case t.Class == textkey.Space, counting, s.keys[j] == "多", s.keys[j] == "余":
+			continue
+		}
+		return -1
+	}
+	return -1
 }
 
 // idiom reports whether the negating word at token i opens a phrase that
