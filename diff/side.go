@@ -129,7 +129,8 @@ func (s *side) number(i int) string {
 // counted returns the number token that the word of counting at token i
 // scales, or -1: "3" for "million" in "3 million", "300" for 万 in "300 多万".
 func (s *side) counted(i int) int {
-	for j := i - 1; j >= 0; j-- {
+	// Scale reads no further: a space and a word each, and 多.
+	for j := i - 1; j >= 0 && j >= i-2*textkey.MaxCountingWords-2; j-- {
 		t := s.toks[j]
 		switch _, counting := textkey.CountingWord(s.keys[j]); {
 		case t.Class == textkey.Number:

@@ -19,7 +19,8 @@ import (
 // are one number, which only the scaled value shows.
 func Scale(s string, toks []Token, k int) (exp int, cjk bool) {
 	minor := 0 // the power of a trailing 百 or 千, which scale only before 万 or 亿
-	for i := k + 1; i < len(toks); i++ {
+	words := 0
+	for i := k + 1; i < len(toks) && words < MaxCountingWords; i++ {
 		t := toks[i]
 		w := s[t.Start:t.End]
 		if t.Class == Space && utf8.RuneCountInString(w) == 1 && w != "\n" {
@@ -36,6 +37,7 @@ func Scale(s string, toks []Token, k int) (exp int, cjk bool) {
 			break
 		}
 		exp += e
+		words++
 		r, _ := utf8.DecodeRuneInString(w)
 		cjk = cjk || unicode.Is(unicode.Han, r)
 		if w == "百" || w == "千" {
@@ -46,6 +48,11 @@ func Scale(s string, toks []Token, k int) (exp int, cjk bool) {
 	}
 	return exp - minor, cjk
 }
+
+// MaxCountingWords is how many words of counting Scale reads after a
+// number: "千万亿" is three, and a text that repeats "million" a thousand
+// times does not make a number of six thousand digits.
+const MaxCountingWords = 3
 
 // CountingWord returns the power of ten of a word of counting, given its
 // [Key]: 3 for "thousand", 6 for "million" and "млн", 4 for 万.

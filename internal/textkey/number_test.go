@@ -1,6 +1,9 @@
 package textkey
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestScaledNumber(t *testing.T) {
 	for _, tt := range []struct {
@@ -57,10 +60,41 @@ func TestScale(t *testing.T) {
 		{"3  million", 0, false}, // two spaces
 		{"3\nmillion", 0, false},
 		{"3", 0, false},
+		{"3 million million million million", 18, false}, // at most MaxCountingWords
 	} {
 		exp, cjk := Scale(tt.text, Tokens(tt.text, 0), 0)
 		if exp != tt.exp || exp != 0 && cjk != tt.cjk {
 			t.Errorf("Scale(%q) = %d, %v; want %d, %v", tt.text, exp, cjk, tt.exp, tt.cjk)
 		}
 	}
+}
+
+// FuzzScaledNumber checks, for every number token of any text, that its
+// scaled value is digits with no leading zero (a minus sign aside), and
+// that one more power of ten adds one zero.
+func FuzzScaledNumber(f *testing.F) {
+	for _, s := range []string{"3 million", "近 300 多万", "1,5 Mio.", "-0.286 billion", "2.86亿", "1'000 mil millones", "٣ млн"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := Tokens(s, 0)
+		for k, tok := range toks {
+			if tok.Class != Number {
+				continue
+			}
+			num := s[tok.Start:tok.End]
+			exp, cjk := Scale(s, toks, k)
+			got, ok := ScaledNumber(num, exp, cjk)
+			if !ok {
+				continue
+			}
+			digits := strings.TrimPrefix(got, "-")
+			if digits == "" || strings.Trim(digits, "0123456789") != "" || len(digits) > 1 && digits[0] == '0' || got == "-0" {
+				t.Fatalf("ScaledNumber(%q, %d, %v) = %q: not a whole number's digits", num, exp, cjk, got)
+			}
+			if more, _ := ScaledNumber(num, exp+1, cjk); digits != "0" && more != got+"0" {
+				t.Fatalf("ScaledNumber(%q, %d) = %q, but with %d: %q", num, exp, got, exp+1, more)
+			}
+		}
+	})
 }
