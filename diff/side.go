@@ -17,6 +17,11 @@ type side struct {
 	toks  []textkey.Token
 	keys  []string // keys[i] is the key of toks[i]; all white space is " "
 	latin bool     // most letters are Latin: a Latin word is no sign of a name
+
+	// numberWords: read number words as numbers (see numberAt), which
+	// only a comparison in one language can: across languages the other
+	// side writes them in its own words.
+	numberWords bool
 }
 
 func newSide(text string, sp span) *side {
@@ -68,10 +73,10 @@ type facts struct {
 	content   bool     // a content token that is not a function word
 }
 
-// factsOf describes tokens [from, to) of the side. Its numbers include
-// the number of every month name: across languages a date keeps its
-// numbers but not its month names, and in one language "May 8" and
-// "05-08" are one date.
+// factsOf describes tokens [from, to) of the side. Its numbers are values
+// (see numberAt) and include the number of every month name: across
+// languages a date keeps its numbers but not its month names, and in one
+// language "May 8" and "05-08" are one date.
 func (s *side) factsOf(from, to int) facts {
 	f := facts{words: keyRange{s, from, to}}
 	for i := from; i < to; i++ {
@@ -81,14 +86,15 @@ func (s *side) factsOf(from, to int) facts {
 		}
 		key := s.keys[i]
 		info := wordInfos[key]
-		if t.Class == textkey.Number || t.Class == textkey.Word && hasDigit(s.tokenText(i)) {
-			f.numbers = append(f.numbers, s.number(i)) // "80th" counts as 80
+		if n, ok := s.numberAt(i); ok {
+			f.numbers = append(f.numbers, n)
 		}
 		if _, ok := textkey.CountingWord(key); ok && t.Class == textkey.Word {
 			// "3 [million → billion]": the number is outside the change,
 			// its value in it.
 			if k := s.counted(i); k >= 0 && k < from {
-				f.numbers = append(f.numbers, s.number(k))
+				n, _ := s.numberAt(k)
+				f.numbers = append(f.numbers, n)
 			}
 		}
 		if info.negation && !s.idiom(i) {
@@ -101,7 +107,7 @@ func (s *side) factsOf(from, to int) facts {
 			continue
 		}
 		switch {
-		case info.month == "" && s.isName(i):
+		case info.month == "" && s.isName(i) && !s.isMeridiem(i):
 			f.names = append(f.names, key)
 		case info.month != "" && (!modalMonths[key] || startsUpper(s.tokenText(i))):
 			f.numbers = append(f.numbers, info.month) // not "they may agree"
@@ -109,41 +115,6 @@ func (s *side) factsOf(from, to int) facts {
 	}
 	slices.Sort(f.numbers)
 	return f
-}
-
-// number returns the value of the number at token i: its digits times the
-// words of counting after it (textkey.Scale), so that "3 million" and
-// "3,000,000" are one number and "3 million" and "3 billion" two; else,
-// when it is no whole number, its textkey.NumberKey.
-func (s *side) number(i int) string {
-	text := s.tokenText(i)
-	if s.toks[i].Class == textkey.Number {
-		exp, cjk := textkey.Scale(s.text, s.toks, i)
-		if n, ok := textkey.ScaledNumber(text, exp, cjk); ok {
-			return n
-		}
-	}
-	return textkey.NumberKey(text)
-}
-
-// counted returns the number token that the word of counting at token i
-// scales, or -1: "3" for "million" in "3 million", "300" for 万 in "300 多万".
-func (s *side) counted(i int) int {
-	// Scale reads no further: a space and a word each, and 多.
-	for j := i - 1; j >= 0 && j >= i-2*textkey.MaxCountingWords-2; j-- {
-		t := s.toks[j]
-		switch _, counting := textkey.CountingWord(s.keys[j]); {
-		case t.Class == textkey.Number:
-			if exp, _ := textkey.Scale(s.text, s.toks, j); exp == 0 {
-				return -1 // "3\nmillion"
-			}
-			return j
-		case t.Class == textkey.Space, counting, s.keys[j] == "多", s.keys[j] == "余":
-			continue
-		}
-		return -1
-	}
-	return -1
 }
 
 // idiom reports whether the negating word at token i opens a phrase that

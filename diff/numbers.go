@@ -1,0 +1,192 @@
+package diff
+
+import (
+	"strconv"
+
+	"github.com/paradiff/paradiff/internal/textkey"
+)
+
+// This file reads the numbers of a side as values, so that the number
+// flag marks a changed value and not a number written another way: two
+// renderings of one text write "8" and "eight", "46" and "forty-six",
+// "3 million" and "3,000,000", "5:47 PM" and "17:47".
+
+// numberAt returns the value of the number that starts at token i, if one
+// does:
+//
+//   - digits, times the words of counting after them (textkey.Scale):
+//     "3 million" and "3,000,000" are one number, "3 million" and "3
+//     billion" two; one that is no whole number ("3.5") is its
+//     textkey.NumberKey;
+//   - in one language, an English number word from two to ninety-nine
+//     ("one" is as often no count: "one of them", "no one"), with its
+//     words of counting too, unless it follows "the", "these" or
+//     "those";
+//   - a word with digits, an ordinal such as "80th", its digits;
+//   - an hour before "pm" or "am", with or without its minutes, on the
+//     24-hour clock; the minutes ":00" of a time are no number of their
+//     own, so "2 pm" and "14:00" are one time.
+//
+// The second word of "forty-six" and the minutes ":00" give no number.
+func (s *side) numberAt(i int) (string, bool) {
+	t := s.toks[i]
+	text := s.tokenText(i)
+	last := i // the number's last token, where its words of counting start
+	switch {
+	case t.Class == textkey.Number:
+		if text == "00" && s.afterColon(i) {
+			return "", false
+		}
+		if h, err := strconv.Atoi(text); err == nil && h >= 1 && h <= 12 {
+			switch s.meridiem(i) {
+			case "pm":
+				text = strconv.Itoa(h%12 + 12)
+			case "am":
+				text = strconv.Itoa(h % 12)
+			}
+		}
+	case t.Class != textkey.Word:
+		return "", false
+	case s.numberWords && numberWords[s.keys[i]] >= 2:
+		if s.tensBefore(i) >= 0 {
+			return "", false // counted with "forty"
+		}
+		if j := s.wordBefore(i); j >= 0 && referring[s.keys[j]] {
+			return "", false // "the two sides": who, not how many
+		}
+		n := numberWords[s.keys[i]]
+		if u := s.unitAfter(i); u > 0 && n >= 20 && n%10 == 0 {
+			n += numberWords[s.keys[u]]
+			last = u
+		}
+		text = strconv.Itoa(n)
+	case hasDigit(text):
+		return textkey.NumberKey(text), true // "80th" counts as 80
+	default:
+		return "", false
+	}
+	exp, cjk := textkey.Scale(s.text, s.toks, last)
+	if n, ok := textkey.ScaledNumber(text, exp, cjk); ok {
+		return n, true
+	}
+	return textkey.NumberKey(text), true
+}
+
+// numberWords are the English number words numberAt reads, by key;
+// "one" counts only after a tens word ("twenty-one").
+var numberWords = func() map[string]int {
+	m := map[string]int{}
+	for n, w := range []string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+		"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"} {
+		if w != "" {
+			m[w] = n
+		}
+	}
+	for n, w := range []string{"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"} {
+		m[w] = 20 + 10*n
+	}
+	return m
+}()
+
+// referring are the words after which a number word names what it counts
+// rather than counting it: "the two leaders", "these three issues".
+var referring = setOf("the", "these", "those")
+
+// wordBefore returns the token before i, a space aside, or -1.
+func (s *side) wordBefore(i int) int {
+	j := i - 1
+	if j >= 0 && s.toks[j].Class == textkey.Space {
+		j--
+	}
+	return j
+}
+
+// unitAfter returns the token of the unit word that follows the tens word
+// at token i after a hyphen or a space ("forty-six"), or -1.
+func (s *side) unitAfter(i int) int {
+	if i+2 >= len(s.toks) || s.keys[i+1] != "-" && s.keys[i+1] != " " {
+		return -1
+	}
+	if n := numberWords[s.keys[i+2]]; n >= 1 && n <= 9 {
+		return i + 2
+	}
+	return -1
+}
+
+// tensBefore returns the tens word whose unit is the word at token i, or -1.
+func (s *side) tensBefore(i int) int {
+	if i < 2 {
+		return -1
+	}
+	if n := numberWords[s.keys[i-2]]; n >= 20 && n%10 == 0 && s.unitAfter(i-2) == i {
+		return i - 2
+	}
+	return -1
+}
+
+// isNumber reports whether token i starts a number numberAt reads.
+func (s *side) isNumber(i int) bool {
+	return s.toks[i].Class == textkey.Number || s.numberWords && (numberWords[s.keys[i]] >= 2 || s.tensBefore(i) >= 0)
+}
+
+// counted returns the first token of the number that the word of counting
+// at token i scales, or -1: "3" for "million" in "3 million", "300" for
+// 万 in "300 多万", "forty" in "forty-six thousand".
+func (s *side) counted(i int) int {
+	// Scale reads no further: a space and a word each, and 多.
+	for j := i - 1; j >= 0 && j >= i-2*textkey.MaxCountingWords-2; j-- {
+		_, counting := textkey.CountingWord(s.keys[j])
+		switch {
+		case s.isNumber(j):
+			if exp, _ := textkey.Scale(s.text, s.toks, j); exp == 0 {
+				return -1 // "3\nmillion"
+			}
+			if k := s.tensBefore(j); k >= 0 {
+				return k
+			}
+			return j
+		case s.toks[j].Class == textkey.Space, counting, s.keys[j] == "多", s.keys[j] == "余":
+			continue
+		}
+		return -1
+	}
+	return -1
+}
+
+// afterColon reports whether the number at token i follows a number and a
+// colon: the minutes of a time.
+func (s *side) afterColon(i int) bool {
+	return i >= 2 && s.keys[i-1] == ":" && s.toks[i-2].Class == textkey.Number
+}
+
+// meridiem returns "am" or "pm" when one follows the hour at token i, with
+// or without its minutes and a space: "5 pm", "5:47 PM", "5.47 p.m.".
+func (s *side) meridiem(i int) string {
+	j := i + 1
+	if j+1 < len(s.toks) && (s.keys[j] == ":" || s.keys[j] == ".") && s.toks[j+1].Class == textkey.Number {
+		j += 2 // the minutes
+	}
+	if j < len(s.toks) && s.toks[j].Class == textkey.Space && s.keys[j] == " " && s.tokenText(j) != "\n" {
+		j++
+	}
+	if j >= len(s.toks) {
+		return ""
+	}
+	switch k := s.keys[j]; {
+	case k == "am" || k == "pm":
+		return k
+	case (k == "a" || k == "p") && j+2 < len(s.toks) && s.keys[j+1] == "." && s.keys[j+2] == "m":
+		return k + "m"
+	}
+	return ""
+}
+
+// isMeridiem reports whether token i is the "AM" or "PM" of a time, which
+// is no name.
+func (s *side) isMeridiem(i int) bool {
+	if k := s.keys[i]; k != "am" && k != "pm" {
+		return false
+	}
+	j := s.wordBefore(i)
+	return j >= 0 && s.toks[j].Class == textkey.Number
+}
