@@ -211,6 +211,7 @@ func TestFlagsAndSeverity(t *testing.T) {
 		{"12-hour clock", "The train left at 5:47 PM.", "The train left at 17:47.", Shift, "", SeverityMajor},
 		{"hour without minutes", "The talks began at 2 p.m.", "The talks began at 14:00.", Shift, "", SeverityMajor},
 		{"hour changed", "The talks began at 2 pm.", "The talks began at 15:00.", Shift, "number", SeverityCritical},
+		{"range of percentages", "Growth will be 4-6%.", "Growth will be 4%-6%.", Insertion, "", SeverityMajor}, // not -6
 		{"minus sign lost", "The night fell to -7 degrees.", "The night fell to 7 degrees.", Shift, "number", SeverityCritical},
 		{"plus sign dropped", "Days reach +28 degrees.", "Days reach 28 degrees.", Shift, "", SeverityMajor},
 		{"Chinese scale changed", "基金收到300万美元。", "基金收到300亿美元。", Shift, "number", SeverityCritical},

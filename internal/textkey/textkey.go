@@ -211,10 +211,11 @@ func startsNumber(s string, i int) bool {
 }
 
 // afterWord reports whether s[i] follows a letter or digit, as the hyphen
-// of "COVID-19" does: then it is not a sign.
+// of "COVID-19" does, or the sign of a number's unit, as the dash of a
+// range "4%-6%" does: then it is not a sign.
 func afterWord(s string, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	return isWordRune(r) || unicode.IsDigit(r)
+	return isWordRune(r) || unicode.IsDigit(r) || r == '%' || r == '‰' || r == '°'
 }
 
 func isWordRune(r rune) bool {

@@ -17,6 +17,7 @@ func TestTokens(t *testing.T) {
 		{"Anti-Fascist", "Anti|W -|P Fascist|W"},
 		{"fell -5 or +3 in COVID-19", "fell|W  |_ -5|N  |_ or|W  |_ +3|N  |_ in|W  |_ COVID|W -|P 19|N"},
 		{"2025-05-08", "2025|N -|P 05|N -|P 08|N"},
+		{"4%-6%, 15°-17°", "4|N %|S -|P 6|N %|S ,|P  |_ 15|N °|S -|P 17|N °|S"}, // ranges, not -6 and -17
 		{"1 000,5 and 2025 100", "1 000,5|N  |_ and|W  |_ 2025|N  |_ 100|N"},
 		{"12 345 678 km", "12 345 678|N  |_ km|W"},
 		{"In 2025年5月", "In|W  |_ 2025|N 年|W 5|N 月|W"},
