@@ -251,6 +251,35 @@ func TestFlagsAndSeverity(t *testing.T) {
 	}
 }
 
+// TestNumbersThatMove checks that a number one side writes elsewhere in
+// the bead is no changed number, and that numbers swapped are.
+func TestNumbersThatMove(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+		flagged    bool // some change has the number flag
+	}{
+		{"date moved", "On July 26 the talks began in Moscow.", "The talks in Moscow started only on July 26, officials said.", false},
+		{"count moved", "For 2 years he was held without charge.", "He was kept in custody without any charge for 2 years.", false},
+		{"number word moved", "For two years he was held without charge.", "He was kept in custody without any charge for two years.", false},
+		{"numbers swapped", "Exports grew by 30 tonnes and imports shrank by 20 tonnes.", "Exports grew by 20 tonnes and imports shrank by 30 tonnes.", true},
+		{"number moved and changed", "On July 26 the talks began in Moscow.", "The talks in Moscow started only on July 27, officials said.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := compareText(tt.a, tt.b)
+			flagged := false
+			for _, b := range c.Beads {
+				for _, ch := range b.Changes {
+					flagged = flagged || slices.Contains(ch.Flags, FlagNumber)
+				}
+			}
+			if flagged != tt.flagged {
+				t.Errorf("Compare(%q, %q) = %s: number flag %v, want %v", tt.a, tt.b, describe(c), flagged, tt.flagged)
+			}
+		})
+	}
+}
+
 func TestMoves(t *testing.T) {
 	tests := []struct {
 		name, a, b string

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/paradiff/paradiff/internal/textkey"
@@ -189,4 +190,62 @@ func (s *side) isMeridiem(i int) bool {
 	}
 	j := s.wordBefore(i)
 	return j >= 0 && s.toks[j].Class == textkey.Number
+}
+
+// numbersChanged reports whether a change whose sides have the facts a and
+// b changes a number. A number replaced by another is a change; one that
+// only one side has is not when the bead as a whole keeps it, elsewhere
+// on the other side: a phrase that moved ("On July 26 they met" and "They
+// met on July 26") is two changes, and neither changes a number.
+func numbersChanged(a, b facts) bool {
+	if slices.Equal(a.numbers, b.numbers) {
+		return false
+	}
+	onlyA, onlyB := without(a.numbers, b.numbers), without(b.numbers, a.numbers)
+	if len(onlyA) > 0 && len(onlyB) > 0 {
+		return true
+	}
+	allA, allB := a.words.s.allNumbers(), b.words.s.allNumbers()
+	for _, n := range slices.Concat(onlyA, onlyB) {
+		if count(allA, n) != count(allB, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// allNumbers returns the numbers of the whole side, sorted.
+func (s *side) allNumbers() []string {
+	if !s.allKnown {
+		s.all, s.allKnown = append(s.all[:0], s.factsOf(0, len(s.toks)).numbers...), true
+	}
+	return s.all
+}
+
+// without returns the sorted list x less the items of the sorted list y,
+// each as often as y has it.
+func without(x, y []string) []string {
+	var out []string
+	j := 0
+	for _, v := range x {
+		for j < len(y) && y[j] < v {
+			j++
+		}
+		if j < len(y) && y[j] == v {
+			j++
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// count returns how often the sorted list x holds v.
+func count(x []string, v string) int {
+	i, found := slices.BinarySearch(x, v)
+	n := 0
+	for found && i < len(x) && x[i] == v {
+		n, i = n+1, i+1
+	}
+	return n
 }

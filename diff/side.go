@@ -22,6 +22,9 @@ type side struct {
 	// only a comparison in one language can: across languages the other
 	// side writes them in its own words.
 	numberWords bool
+
+	all      []string // the numbers of the whole side, once allNumbers has them
+	allKnown bool
 }
 
 func newSide(text string, sp span) *side {
@@ -33,6 +36,7 @@ func newSide(text string, sp span) *side {
 // reset makes s the side of text that sp spans, reusing its storage.
 func (s *side) reset(text string, sp span) {
 	s.text, s.span = text, sp
+	s.all, s.allKnown = s.all[:0], false
 	s.toks = textkey.AppendTokens(s.toks[:0], text[sp.start:sp.end], sp.start)
 	s.keys = slices.Grow(s.keys[:0], len(s.toks))[:len(s.toks)]
 	latin, other := 0, 0
@@ -182,12 +186,12 @@ func (s *side) opensSentence(i int) bool {
 	return true
 }
 
-// flagsOf compares the facts of a change's two sides: digits changed,
-// added or lost; a negation added or lost; a name on one side that the
+// flagsOf compares the facts of a change's two sides: a number changed,
+// added or lost (see numbersChanged); a negation added or lost; a name on one side that the
 // other lacks.
 func flagsOf(a, b facts) []Flag {
 	var flags []Flag
-	if !slices.Equal(a.numbers, b.numbers) {
+	if numbersChanged(a, b) {
 		flags = append(flags, FlagNumber)
 	}
 	if a.names != nil || b.names != nil {
