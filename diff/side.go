@@ -195,8 +195,11 @@ func flagsOf(a, b facts) []Flag {
 		flags = append(flags, FlagNumber)
 	}
 	if a.names != nil || b.names != nil {
-		if slices.ContainsFunc(a.names, func(n string) bool { return !b.words.hasForm(n) }) ||
-			slices.ContainsFunc(b.names, func(n string) bool { return !a.words.hasForm(n) }) {
+		// A name the other side writes, in another form, or as it is
+		// elsewhere in the bead (it only moved), is no change of name.
+		kept := func(n string, other facts) bool { return other.words.hasForm(n) || other.words.s.has(n) }
+		if slices.ContainsFunc(a.names, func(n string) bool { return !kept(n, b) }) ||
+			slices.ContainsFunc(b.names, func(n string) bool { return !kept(n, a) }) {
 			flags = append(flags, FlagName)
 		}
 	}
@@ -207,6 +210,9 @@ func flagsOf(a, b facts) []Flag {
 }
 
 func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
+
+// has reports whether the side has a token whose key is key.
+func (s *side) has(key string) bool { return slices.Contains(s.keys, key) }
 
 // keyRange is the tokens [from, to) of a side.
 type keyRange struct {
