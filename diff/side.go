@@ -25,6 +25,9 @@ type side struct {
 
 	all      []string // the numbers of the whole side, once allNumbers has them
 	allKnown bool
+
+	spelled      map[string]bool // see spelledOut
+	spelledKnown bool
 }
 
 func newSide(text string, sp span) *side {
@@ -37,6 +40,7 @@ func newSide(text string, sp span) *side {
 func (s *side) reset(text string, sp span) {
 	s.text, s.span = text, sp
 	s.all, s.allKnown = s.all[:0], false
+	s.spelled, s.spelledKnown = nil, false
 	s.toks = textkey.AppendTokens(s.toks[:0], text[sp.start:sp.end], sp.start)
 	s.keys = slices.Grow(s.keys[:0], len(s.toks))[:len(s.toks)]
 	latin, other := 0, 0
@@ -195,11 +199,14 @@ func flagsOf(a, b facts) []Flag {
 		flags = append(flags, FlagNumber)
 	}
 	if a.names != nil || b.names != nil {
-		// A name the other side writes, in another form, or as it is
-		// elsewhere in the bead (it only moved), is no change of name.
-		kept := func(n string, other facts) bool { return other.words.hasForm(n) || other.words.s.has(n) }
-		if slices.ContainsFunc(a.names, func(n string) bool { return !kept(n, b) }) ||
-			slices.ContainsFunc(b.names, func(n string) bool { return !kept(n, a) }) {
+		// A name the other side writes, in another form, as it is
+		// elsewhere in the bead (it only moved), or spelt out or as an
+		// acronym, is no change of name.
+		kept := func(n string, own, other facts) bool {
+			return other.words.hasForm(n) || other.words.s.has(n) || own.words.s.spelledOut(other.words.s)[n]
+		}
+		if slices.ContainsFunc(a.names, func(n string) bool { return !kept(n, a, b) }) ||
+			slices.ContainsFunc(b.names, func(n string) bool { return !kept(n, b, a) }) {
 			flags = append(flags, FlagName)
 		}
 	}
