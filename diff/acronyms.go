@@ -17,7 +17,7 @@ import (
 // works them out once a bead, for both sides.
 func (s *side) spelledOut(other *side) map[string]bool {
 	if !s.spelledKnown {
-		s.spelled, other.spelled = map[string]bool{}, map[string]bool{}
+		s.spelled, other.spelled = nil, nil // made when something is spelt out
 		expand(s, other)
 		expand(other, s)
 		s.spelledKnown, other.spelledKnown = true, true
@@ -34,6 +34,12 @@ func expand(a, b *side) {
 		}
 		for j := range b.toks {
 			if words := spells(b, j, []rune(a.keys[i])); words != nil {
+				if a.spelled == nil {
+					a.spelled = map[string]bool{}
+				}
+				if b.spelled == nil {
+					b.spelled = map[string]bool{}
+				}
 				a.spelled[a.keys[i]] = true
 				for _, k := range words {
 					b.spelled[b.keys[k]] = true

@@ -12,6 +12,36 @@ import (
 // renderings of one text write "8" and "eight", "46" and "forty-six",
 // "3 million" and "3,000,000", "5:47 PM" and "17:47".
 
+// appendNumbers appends to out the numbers that the content token i, whose
+// key has info, gives a change that starts at token from: its value (see
+// numberAt); the number of the month it names ("May 8" and "05-08" hold
+// one date; across languages a date keeps its numbers, not its month
+// names); and for a word of counting near the start of the change, the
+// number before the change that it scales: "3 [million → billion]".
+func (s *side) appendNumbers(out []string, i, from int, info wordInfo) []string {
+	t := s.toks[i]
+	if t.Class == textkey.Number || t.Class == textkey.Word && (info.count > 0 || hasDigit(s.tokenText(i))) {
+		if n, ok := s.numberAt(i); ok {
+			out = append(out, n)
+		}
+	}
+	if t.Class != textkey.Word {
+		return out
+	}
+	if info.month != "" && (!modalMonths[s.keys[i]] || startsUpper(s.tokenText(i))) {
+		out = append(out, info.month) // not "they may agree"
+	}
+	if i-from <= 2*textkey.MaxCountingWords+2 {
+		if _, ok := textkey.CountingWord(s.keys[i]); ok {
+			if k := s.counted(i); k >= 0 && k < from {
+				n, _ := s.numberAt(k)
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
 // numberAt returns the value of the number that starts at token i, if one
 // does:
 //
@@ -48,7 +78,7 @@ func (s *side) numberAt(i int) (string, bool) {
 		}
 	case t.Class != textkey.Word:
 		return "", false
-	case s.numberWords && numberWords[s.keys[i]] >= 2:
+	case s.numberWords && wordInfos[s.keys[i]].count >= 2:
 		if s.tensBefore(i) >= 0 {
 			return "", false // counted with "forty"
 		}
@@ -205,9 +235,22 @@ func numbersChanged(a, b facts) bool {
 	if len(onlyA) > 0 && len(onlyB) > 0 {
 		return true
 	}
-	allA, allB := a.words.s.allNumbers(), b.words.s.allNumbers()
-	for _, n := range slices.Concat(onlyA, onlyB) {
-		if count(allA, n) != count(allB, n) {
+	// One side of the change has them: are there as many on the other
+	// side of the bead? That side is mostly empty or short of them, so
+	// look there first.
+	own, other := a.words.s, b.words.s
+	if len(onlyA) == 0 {
+		own, other, onlyA = other, own, onlyB
+	}
+	allOther := other.allNumbers()
+	for _, n := range onlyA {
+		if count(allOther, n) == 0 {
+			return true
+		}
+	}
+	allOwn := own.allNumbers()
+	for _, n := range onlyA {
+		if count(allOwn, n) != count(allOther, n) {
 			return true
 		}
 	}
@@ -217,7 +260,14 @@ func numbersChanged(a, b facts) bool {
 // allNumbers returns the numbers of the whole side, sorted.
 func (s *side) allNumbers() []string {
 	if !s.allKnown {
-		s.all, s.allKnown = append(s.all[:0], s.factsOf(0, len(s.toks)).numbers...), true
+		s.all = s.all[:0]
+		for i, t := range s.toks {
+			if t.IsContent() {
+				s.all = s.appendNumbers(s.all, i, 0, wordInfos[s.keys[i]])
+			}
+		}
+		slices.Sort(s.all)
+		s.allKnown = true
 	}
 	return s.all
 }

@@ -94,17 +94,7 @@ func (s *side) factsOf(from, to int) facts {
 		}
 		key := s.keys[i]
 		info := wordInfos[key]
-		if n, ok := s.numberAt(i); ok {
-			f.numbers = append(f.numbers, n)
-		}
-		if _, ok := textkey.CountingWord(key); ok && t.Class == textkey.Word {
-			// "3 [million → billion]": the number is outside the change,
-			// its value in it.
-			if k := s.counted(i); k >= 0 && k < from {
-				n, _ := s.numberAt(k)
-				f.numbers = append(f.numbers, n)
-			}
-		}
+		f.numbers = s.appendNumbers(f.numbers, i, from, info)
 		if info.negation && !s.idiom(i) {
 			f.negations++
 		}
@@ -114,11 +104,8 @@ func (s *side) factsOf(from, to int) facts {
 		if t.Class != textkey.Word {
 			continue
 		}
-		switch {
-		case info.month == "" && s.isName(i) && !s.isMeridiem(i):
+		if info.month == "" && s.isName(i) && !s.isMeridiem(i) {
 			f.names = append(f.names, key)
-		case info.month != "" && (!modalMonths[key] || startsUpper(s.tokenText(i))):
-			f.numbers = append(f.numbers, info.month) // not "they may agree"
 		}
 	}
 	slices.Sort(f.numbers)

@@ -88,6 +88,7 @@ var months = func() map[string]string {
 // wordInfo is what the lists above say of one key.
 type wordInfo struct {
 	month    string // the number of the month it names, or ""
+	count    int    // the number an English number word counts (see numberWords), or 0
 	negation bool
 	function bool
 }
@@ -97,6 +98,11 @@ var wordInfos = func() map[string]wordInfo {
 	m := map[string]wordInfo{}
 	for k, n := range months {
 		m[k] = wordInfo{month: n}
+	}
+	for k, n := range numberWords {
+		w := m[k]
+		w.count = n
+		m[k] = w
 	}
 	for k := range negations {
 		w := m[k]
