@@ -32,8 +32,9 @@ func expand(a, b *side) {
 		if t.Class != textkey.Word || !isAcronym(a.tokenText(i)) || a.spelled[a.keys[i]] {
 			continue
 		}
+		letters := []rune(a.keys[i])
 		for j := range b.toks {
-			if words := spells(b, j, []rune(a.keys[i])); words != nil {
+			if words := spells(b, j, letters); words != nil {
 				if a.spelled == nil {
 					a.spelled = map[string]bool{}
 				}

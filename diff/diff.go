@@ -244,7 +244,7 @@ func diffBead(b *Bead, textA, textB string, opts Options) []moveRun {
 	sa, sb := &sides[0], &sides[1]
 	sa.reset(textA, span{b.AStart, b.AEnd})
 	sb.reset(textB, span{b.BStart, b.BEnd})
-	sa.numberWords, sb.numberWords = !opts.CrossLanguage, !opts.CrossLanguage
+	sa.readNumberWords, sb.readNumberWords = !opts.CrossLanguage, !opts.CrossLanguage
 	if opts.CrossLanguage {
 		b.Changes = crossChanges(sa, sb, opts.sharedNames)
 	} else {

@@ -48,7 +48,7 @@ func (k *Kind) UnmarshalText(b []byte) error {
 type Flag uint8
 
 const (
-	FlagNumber   Flag = iota // digits changed, added or lost
+	FlagNumber   Flag = iota // a number changed, added or lost (by value: see numberAt)
 	FlagName                 // a capitalised word or acronym changed
 	FlagNegation             // a negation appeared or vanished
 	FlagGlossary             // an approved term was not used

@@ -78,7 +78,7 @@ func (s *side) numberAt(i int) (string, bool) {
 		}
 	case t.Class != textkey.Word:
 		return "", false
-	case s.numberWords && wordInfos[s.keys[i]].count >= 2:
+	case s.readNumberWords && numberWords[s.keys[i]] >= 2:
 		if s.tensBefore(i) >= 0 {
 			return "", false // counted with "forty"
 		}
@@ -157,7 +157,7 @@ func (s *side) tensBefore(i int) int {
 
 // isNumber reports whether token i starts a number numberAt reads.
 func (s *side) isNumber(i int) bool {
-	return s.toks[i].Class == textkey.Number || s.numberWords && (numberWords[s.keys[i]] >= 2 || s.tensBefore(i) >= 0)
+	return s.toks[i].Class == textkey.Number || s.readNumberWords && (numberWords[s.keys[i]] >= 2 || s.tensBefore(i) >= 0)
 }
 
 // counted returns the first token of the number that the word of counting

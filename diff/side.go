@@ -18,10 +18,10 @@ type side struct {
 	keys  []string // keys[i] is the key of toks[i]; all white space is " "
 	latin bool     // most letters are Latin: a Latin word is no sign of a name
 
-	// numberWords: read number words as numbers (see numberAt), which
-	// only a comparison in one language can: across languages the other
-	// side writes them in its own words.
-	numberWords bool
+	// readNumberWords: read number words as numbers (see numberAt),
+	// which only a comparison in one language can: across languages the
+	// other side writes them in its own words.
+	readNumberWords bool
 
 	all      []string // the numbers of the whole side, once allNumbers has them
 	allKnown bool
