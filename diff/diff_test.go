@@ -170,6 +170,7 @@ func FuzzCompare(f *testing.F) {
 	f.Add("", "x")
 	f.Add("两国元首签署了声明。", "两国元首签订了声明。会谈。")
 	f.Add("a\xffb. c", "a\xfeb. c")
+	f.Add("On July 26 forty-six ships sailed at 5:47 p.m.; the IMF gave 3 million.", "The International Monetary Fund gave 3,000,000 at 17:47 on July 26 to 46 ships.")
 	oneLanguage := Options{Aligner: align.Aligner{LangA: language.English, LangB: language.English}}
 	f.Fuzz(func(t *testing.T, a, b string) {
 		c := compareText(a, b)
