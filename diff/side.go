@@ -112,20 +112,42 @@ func (s *side) factsOf(from, to int) facts {
 	return f
 }
 
-// idiom reports whether the negating word at token i opens a phrase that
-// negates nothing: "no matter how", "not only ... but also", "no doubt".
+// idiom reports whether the negating word at token i is part of a phrase
+// that negates nothing: "no matter how", "not only ... but also", "no
+// doubt"; in Chinese, where a token is a character, 不过 ("but"), 是否
+// ("whether"), 不得不 ("must").
 func (s *side) idiom(i int) bool {
-	for j := i + 1; j < len(s.toks); j++ {
+	k := s.keys[i]
+	p2, p1, n1, n2 := s.neighbour(i, -2), s.neighbour(i, -1), s.neighbour(i, 1), s.neighbour(i, 2)
+	return nonNegating[k+" "+n1] || nonNegating[p1+" "+k] ||
+		nonNegating[p2+" "+p1+" "+k] || nonNegating[p1+" "+k+" "+n1] || nonNegating[k+" "+n1+" "+n2]
+}
+
+// neighbour returns the key of the word d words from token i (before it
+// when d < 0), white space aside, or "".
+func (s *side) neighbour(i, d int) string {
+	step := 1
+	if d < 0 {
+		step, d = -1, -d
+	}
+	for j := i + step; j >= 0 && j < len(s.toks); j += step {
 		if s.toks[j].Class == textkey.Space {
 			continue
 		}
-		return nonNegating[s.keys[i]+" "+s.keys[j]]
+		if d--; d == 0 {
+			return s.keys[j]
+		}
 	}
-	return false
+	return ""
 }
 
+// nonNegating are the phrases, keys separated by spaces, in which a
+// negating word negates nothing.
 var nonNegating = setOf("no matter", "not only", "no doubt", "не только", "нет сомнения", "non seulement", "nicht nur", "no solo", "no sólo",
-	"不 断", "不 仅", "不 少", "无 论", "未 来") // 不断 "continuously", 未来 "future"
+	"不 断", "不 仅", "不 少", "无 论", "未 来", // 不断 "continuously", 未来 "future"
+	"不 过", "不 同", "不 管", "不 但", "不 久", "不 胜", "否 则", "否 决", "无 疑", "无 数", // but, different, regardless, not only, soon, very, otherwise, veto, doubtless, countless
+	"是 否", "能 否", "可 否", "与 否", // whether
+	"不 得 不", "对 不 起", "了 不 起") // must, sorry, amazing
 
 // isName reports whether word token i looks like a name: an acronym
 // ("SCO", "BRICS"), a capitalised word that does not open its sentence
