@@ -26,14 +26,27 @@ func (s *side) spelledOut(other *side) map[string]bool {
 }
 
 // expand marks each acronym of a that words of b spell out, and those
-// words, in a.spelled and b.spelled.
+// words, in a.spelled and b.spelled. It tries at most maxAcronyms
+// different acronyms, each only where a word of b starts with its first
+// letter: a bead of nothing but capitals costs no more than a sentence.
 func expand(a, b *side) {
+	var tried map[string]bool
 	for i, t := range a.toks {
-		if t.Class != textkey.Word || !isAcronym(a.tokenText(i)) || a.spelled[a.keys[i]] {
+		if t.Class != textkey.Word || tried[a.keys[i]] || !isAcronym(a.tokenText(i)) {
 			continue
 		}
+		if len(tried) == maxAcronyms {
+			return
+		}
+		if tried == nil {
+			tried = map[string]bool{}
+		}
+		tried[a.keys[i]] = true
 		letters := []rune(a.keys[i])
 		for j := range b.toks {
+			if r, _ := utf8.DecodeRuneInString(b.keys[j]); r != letters[0] {
+				continue
+			}
 			if words := spells(b, j, letters); words != nil {
 				if a.spelled == nil {
 					a.spelled = map[string]bool{}
@@ -50,6 +63,9 @@ func expand(a, b *side) {
 		}
 	}
 }
+
+// maxAcronyms bounds the acronyms expand tries in a bead.
+const maxAcronyms = 16
 
 // isAcronym reports whether w is two to six capital letters.
 func isAcronym(w string) bool {
