@@ -269,6 +269,7 @@ func TestNumbersThatMove(t *testing.T) {
 		{"date moved", "On July 26 the talks began in Moscow.", "The talks in Moscow started only on July 26, officials said.", false},
 		{"count moved", "For 2 years he was held without charge.", "He was kept in custody without any charge for 2 years.", false},
 		{"number word moved", "For two years he was held without charge.", "He was kept in custody without any charge for two years.", false},
+		{"the two and two", "The fleet gets the two newest surveying motorboats.", "The fleet gets two new hydrographic boats.", false},
 		{"numbers swapped", "Exports grew by 30 tonnes and imports shrank by 20 tonnes.", "Exports grew by 20 tonnes and imports shrank by 30 tonnes.", true},
 		{"number moved and changed", "On July 26 the talks began in Moscow.", "The talks in Moscow started only on July 27, officials said.", true},
 	}

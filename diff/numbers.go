@@ -18,10 +18,14 @@ import (
 // one date; across languages a date keeps its numbers, not its month
 // names); and for a word of counting near the start of the change, the
 // number before the change that it scales: "3 [million → billion]".
-func (s *side) appendNumbers(out []string, i, from int, info wordInfo) []string {
+//
+// A number word that names rather than counts ("the two sides") gives a
+// change no number, but counts in the whole side (whole): "the two
+// newest boats" against "two new boats" is no changed number.
+func (s *side) appendNumbers(out []string, i, from int, info wordInfo, whole bool) []string {
 	t := s.toks[i]
 	if t.Class == textkey.Number || t.Class == textkey.Word && (info.count > 0 || hasDigit(s.tokenText(i))) {
-		if n, ok := s.numberAt(i); ok {
+		if n, ok := s.numberAt(i); ok && (whole || info.count == 0 || !s.referring(i)) {
 			out = append(out, n)
 		}
 	}
@@ -51,8 +55,7 @@ func (s *side) appendNumbers(out []string, i, from int, info wordInfo) []string 
 //     textkey.NumberKey;
 //   - in one language, an English number word from two to ninety-nine
 //     ("one" is as often no count: "one of them", "no one"), with its
-//     words of counting too, unless it follows "the", "these" or
-//     "those";
+//     words of counting too (see appendNumbers for "the two");
 //   - a word with digits, an ordinal such as "80th", its digits;
 //   - an hour before "pm" or "am", with or without its minutes, on the
 //     24-hour clock; the minutes ":00" of a time are no number of their
@@ -81,9 +84,6 @@ func (s *side) numberAt(i int) (string, bool) {
 	case s.readNumberWords && numberWords[s.keys[i]] >= 2:
 		if s.tensBefore(i) >= 0 {
 			return "", false // counted with "forty"
-		}
-		if j := s.wordBefore(i); j >= 0 && referring[s.keys[j]] {
-			return "", false // "the two sides": who, not how many
 		}
 		n := numberWords[s.keys[i]]
 		if u := s.unitAfter(i); u > 0 && n >= 20 && n%10 == 0 {
@@ -119,9 +119,15 @@ var numberWords = func() map[string]int {
 	return m
 }()
 
-// referring are the words after which a number word names what it counts
-// rather than counting it: "the two leaders", "these three issues".
-var referring = setOf("the", "these", "those")
+// referring reports whether the number word at token i names what it
+// counts rather than counting it, as after "the", "these" or "those": "the
+// two leaders", "these three issues".
+func (s *side) referring(i int) bool {
+	j := s.wordBefore(i)
+	return j >= 0 && referringWords[s.keys[j]]
+}
+
+var referringWords = setOf("the", "these", "those")
 
 // wordBefore returns the token before i, a space aside, or -1.
 func (s *side) wordBefore(i int) int {
@@ -263,7 +269,7 @@ func (s *side) allNumbers() []string {
 		s.all = s.all[:0]
 		for i, t := range s.toks {
 			if t.IsContent() {
-				s.all = s.appendNumbers(s.all, i, 0, wordInfos[s.keys[i]])
+				s.all = s.appendNumbers(s.all, i, 0, wordInfos[s.keys[i]], true)
 			}
 		}
 		slices.Sort(s.all)

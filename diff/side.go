@@ -94,7 +94,7 @@ func (s *side) factsOf(from, to int) facts {
 		}
 		key := s.keys[i]
 		info := wordInfos[key]
-		f.numbers = s.appendNumbers(f.numbers, i, from, info)
+		f.numbers = s.appendNumbers(f.numbers, i, from, info, false)
 		if info.negation && !s.idiom(i) {
 			f.negations++
 		}
