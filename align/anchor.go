@@ -118,17 +118,7 @@ func unaccented(r rune) rune {
 // as 0-9 whatever its script, separators and signs dropped. "1,000",
 // "1 000" and "１０００" all give "#1000"; "3.5" and "3,5" give "#35",
 // which also matches "35", a rare confusion that costs little.
-func numberKey(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 1)
-	b.WriteByte('#')
-	for _, r := range s {
-		if d, ok := digitValue(r); ok {
-			b.WriteByte(byte('0' + d))
-		}
-	}
-	return b.String()
-}
+func numberKey(s string) string { return "#" + textkey.Digits(s) }
 
 // scaledNumberKey returns the anchor key of the number token k times the
 // words of counting that follow it ([textkey.Scale]), when some do: "3
@@ -142,24 +132,6 @@ func scaledNumberKey(text string, toks []textkey.Token, k int) (string, bool) {
 	}
 	n, ok := textkey.ScaledNumber(text[toks[k].Start:toks[k].End], exp, cjk)
 	return "#" + strings.TrimPrefix(n, "-"), ok // signs left out, as numberKey does
-}
-
-// digitValue returns the value of a decimal digit of any script. Unicode
-// puts the digits of every script in runs of ten from zero, so the value
-// is the distance from the start of the run, modulo ten (some runs, like
-// the mathematical digits, follow each other).
-func digitValue(r rune) (int, bool) {
-	if '0' <= r && r <= '9' {
-		return int(r - '0'), true
-	}
-	if !unicode.IsDigit(r) {
-		return 0, false
-	}
-	start := r
-	for unicode.IsDigit(start - 1) {
-		start--
-	}
-	return int(r-start) % 10, true
 }
 
 // cjkMonth reports whether the number token k is followed directly by 月,

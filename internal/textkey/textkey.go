@@ -178,6 +178,19 @@ func NumberKey(s string) string {
 	return b.String()
 }
 
+// Digits returns the digits of s in ASCII, each read as 0-9 whatever its
+// script, and nothing else: "１,０００" gives "1000".
+func Digits(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			b.WriteByte(byte('0' + digitValue(r)))
+		}
+	}
+	return b.String()
+}
+
 // digitValue returns the value of a decimal digit of any script. Unicode
 // encodes the digits of each script as runs of ten from zero to nine.
 func digitValue(r rune) int {
