@@ -224,6 +224,7 @@ func TestFlagsAndSeverity(t *testing.T) {
 		{"Chinese word for future is no negation", "双方展望未来。", "双方展望。", Omission, "", SeverityMajor},
 		{"Chinese but is no negation", "双方同意，不过时间未定。", "双方同意，但是时间未定。", Shift, "", SeverityMajor},
 		{"Chinese whether is no negation", "请确认是否收到货物。", "请确认收到货物。", Omission, "", SeverityMajor},
+		{"Chinese A-not-A is a question", "请问有没有收到货物？", "请问是否收到货物？", Shift, "", SeverityMajor},
 		{"Chinese must is no negation", "我们不得不关闭商店。", "我们必须关闭商店。", Shift, "", SeverityMajor},
 		{"Chinese must not is a negation", "游客不得入内。", "游客可以入内。", Shift, "negation", SeverityCritical},
 		{"name changed", "The ceremony was held in St. George's Hall.", "The ceremony was held in the Georgievsky room.", Shift, "name", SeverityMajor},

@@ -115,10 +115,13 @@ func (s *side) factsOf(from, to int) facts {
 // idiom reports whether the negating word at token i is part of a phrase
 // that negates nothing: "no matter how", "not only ... but also", "no
 // doubt"; in Chinese, where a token is a character, 不过 ("but"), 是否
-// ("whether"), 不得不 ("must").
+// and 有没有 ("whether"), 不得不 ("must").
 func (s *side) idiom(i int) bool {
 	k := s.keys[i]
 	p2, p1, n1, n2 := s.neighbour(i, -2), s.neighbour(i, -1), s.neighbour(i, 1), s.neighbour(i, 2)
+	if (k == "不" || k == "没") && p1 != "" && p1 == n1 {
+		return true // 是不是, 有没有: a question, "whether"
+	}
 	return nonNegating[k+" "+n1] || nonNegating[p1+" "+k] ||
 		nonNegating[p2+" "+p1+" "+k] || nonNegating[p1+" "+k+" "+n1] || nonNegating[k+" "+n1+" "+n2]
 }
