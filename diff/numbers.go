@@ -19,13 +19,14 @@ import (
 // names); and for a word of counting near the start of the change, the
 // number before the change that it scales: "3 [million → billion]".
 //
-// A number word that names rather than counts ("the two sides") gives a
-// change no number, but counts in the whole side (whole): "the two
-// newest boats" against "two new boats" is no changed number.
+// A number word that may name rather than count ("the two sides", "one of
+// them") gives a change no number, but counts in the whole side (whole):
+// "the two newest boats" against "two new boats", and "one person"
+// against "1 person", are no changed number.
 func (s *side) appendNumbers(out []string, i, from int, info wordInfo, whole bool) []string {
 	t := s.toks[i]
 	if t.Class == textkey.Number || t.Class == textkey.Word && (info.count > 0 || hasDigit(s.tokenText(i))) {
-		if n, ok := s.numberAt(i); ok && (whole || info.count == 0 || !s.referring(i)) {
+		if n, ok := s.numberAt(i); ok && (whole || !s.namesRatherThanCounts(i, info)) {
 			out = append(out, n)
 		}
 	}
@@ -53,9 +54,9 @@ func (s *side) appendNumbers(out []string, i, from int, info wordInfo, whole boo
 //     "3 million" and "3,000,000" are one number, "3 million" and "3
 //     billion" two; one that is no whole number ("3.5") is its
 //     textkey.NumberKey;
-//   - in one language, an English number word from two to ninety-nine
-//     ("one" is as often no count: "one of them", "no one"), with its
-//     words of counting too (see appendNumbers for "the two");
+//   - in one language, an English number word from one to ninety-nine,
+//     with its words of counting too (see appendNumbers for "one" and
+//     "the two");
 //   - a word with digits, an ordinal such as "80th", its digits;
 //   - an hour before "pm" or "am", with or without its minutes, on the
 //     24-hour clock; the minutes ":00" of a time are no number of their
@@ -81,7 +82,7 @@ func (s *side) numberAt(i int) (string, bool) {
 		}
 	case t.Class != textkey.Word:
 		return "", false
-	case s.readNumberWords && numberWords[s.keys[i]] >= 2:
+	case s.readNumberWords && numberWords[s.keys[i]] > 0:
 		if s.tensBefore(i) >= 0 {
 			return "", false // counted with "forty"
 		}
@@ -103,8 +104,7 @@ func (s *side) numberAt(i int) (string, bool) {
 	return textkey.NumberKey(text), true
 }
 
-// numberWords are the English number words numberAt reads, by key;
-// "one" counts only after a tens word ("twenty-one").
+// numberWords are the English number words numberAt reads, by key.
 var numberWords = func() map[string]int {
 	m := map[string]int{}
 	for n, w := range []string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -119,10 +119,13 @@ var numberWords = func() map[string]int {
 	return m
 }()
 
-// referring reports whether the number word at token i names what it
-// counts rather than counting it, as after "the", "these" or "those": "the
-// two leaders", "these three issues".
-func (s *side) referring(i int) bool {
+// namesRatherThanCounts reports whether the number word at token i, whose
+// key has info, may name rather than count: "one" ("one of them", "no
+// one") and any after "the", "these" or "those" ("the two leaders").
+func (s *side) namesRatherThanCounts(i int, info wordInfo) bool {
+	if info.count <= 1 {
+		return info.count == 1
+	}
 	j := s.wordBefore(i)
 	return j >= 0 && referringWords[s.keys[j]]
 }
@@ -163,7 +166,7 @@ func (s *side) tensBefore(i int) int {
 
 // isNumber reports whether token i starts a number numberAt reads.
 func (s *side) isNumber(i int) bool {
-	return s.toks[i].Class == textkey.Number || s.readNumberWords && (numberWords[s.keys[i]] >= 2 || s.tensBefore(i) >= 0)
+	return s.toks[i].Class == textkey.Number || s.readNumberWords && numberWords[s.keys[i]] > 0
 }
 
 // counted returns the first token of the number that the word of counting
