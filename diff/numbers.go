@@ -3,6 +3,7 @@ package diff
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/paradiff/paradiff/internal/textkey"
 )
@@ -32,6 +33,12 @@ func (s *side) appendNumbers(out []string, i, from int, info wordInfo, whole boo
 	}
 	if t.Class != textkey.Word {
 		return out
+	}
+	if k := s.tensBefore(i); k >= 0 && k < from {
+		// "twenty-[first → second]": the number starts before the change.
+		if n, ok := s.numberAt(k); ok && !s.namesRatherThanCounts(k, wordInfos[s.keys[k]]) {
+			out = append(out, n)
+		}
 	}
 	if info.month != "" && (!modalMonths[s.keys[i]] || startsUpper(s.tokenText(i))) {
 		out = append(out, info.month) // not "they may agree"
@@ -104,33 +111,53 @@ func (s *side) numberAt(i int) (string, bool) {
 	return textkey.NumberKey(text), true
 }
 
-// numberWords are the English number words numberAt reads, by key.
+// numberWords are the English number words numberAt reads, by key, with
+// the ordinals ("fifth" is 5, as "5th" is).
 var numberWords = func() map[string]int {
 	m := map[string]int{}
-	for n, w := range []string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-		"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"} {
-		if w != "" {
+	for n, ws := range []string{"", "one first firstly", "two second secondly", "three third thirdly", "four fourth fourthly",
+		"five fifth fifthly", "six sixth",
+		"seven seventh", "eight eighth", "nine ninth", "ten tenth", "eleven eleventh", "twelve twelfth",
+		"thirteen thirteenth", "fourteen fourteenth", "fifteen fifteenth", "sixteen sixteenth",
+		"seventeen seventeenth", "eighteen eighteenth", "nineteen nineteenth"} {
+		for _, w := range strings.Fields(ws) {
 			m[w] = n
 		}
 	}
-	for n, w := range []string{"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"} {
-		m[w] = 20 + 10*n
+	for n, ws := range []string{"twenty twentieth", "thirty thirtieth", "forty fortieth", "fifty fiftieth",
+		"sixty sixtieth", "seventy seventieth", "eighty eightieth", "ninety ninetieth"} {
+		for _, w := range strings.Fields(ws) {
+			m[w] = 20 + 10*n
+		}
 	}
 	return m
 }()
 
 // namesRatherThanCounts reports whether the number word at token i, whose
 // key has info, may name rather than count: "one" ("one of them", "no
-// one") and any after "the", "these" or "those" ("the two leaders").
+// one"), "first" and "second" (an adverb, a unit of time), and any
+// cardinal after "the", "these" or "those" ("the two leaders").
 func (s *side) namesRatherThanCounts(i int, info wordInfo) bool {
-	if info.count <= 1 {
-		return info.count == 1
+	switch s.keys[i] {
+	case "one", "first", "firstly", "second", "secondly":
+		return true
+	}
+	last := s.keys[i]
+	if u := s.unitAfter(i); u > 0 {
+		last = s.keys[u] // "twenty-first"
 	}
 	j := s.wordBefore(i)
-	return j >= 0 && referringWords[s.keys[j]]
+	return info.count > 0 && j >= 0 && referringWords[s.keys[j]] && !ordinal(last)
 }
 
 var referringWords = setOf("the", "these", "those")
+
+// ordinal reports whether the number word key is an ordinal: "the fifth
+// round" counts, where "the two leaders" names.
+func ordinal(key string) bool {
+	return strings.HasSuffix(strings.TrimSuffix(key, "ly"), "th") || strings.HasPrefix(key, "third") ||
+		strings.HasPrefix(key, "first") || strings.HasPrefix(key, "second")
+}
 
 // wordBefore returns the token before i, a space aside, or -1.
 func (s *side) wordBefore(i int) int {
