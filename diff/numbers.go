@@ -17,8 +17,8 @@ import (
 // key has info, gives a change that starts at token from: its value (see
 // numberAt); the number of the month it names ("May 8" and "05-08" hold
 // one date; across languages a date keeps its numbers, not its month
-// names); and for a word of counting near the start of the change, the
-// number before the change that it scales: "3 [million → billion]".
+// names); and the value of a number that starts before the change and
+// ends in it (see numberStart).
 //
 // A number word that may name rather than count ("the two sides", "one of
 // them") gives a change no number, but counts in the whole side (whole):
@@ -34,24 +34,33 @@ func (s *side) appendNumbers(out []string, i, from int, info wordInfo, whole boo
 	if t.Class != textkey.Word {
 		return out
 	}
-	if k := s.tensBefore(i); k >= 0 && k < from {
-		// "twenty-[first → second]": the number starts before the change.
-		if n, ok := s.numberAt(k); ok && !s.namesRatherThanCounts(k, wordInfos[s.keys[k]]) {
-			out = append(out, n)
-		}
-	}
 	if info.month != "" && (!modalMonths[s.keys[i]] || startsUpper(s.tokenText(i))) {
 		out = append(out, info.month) // not "they may agree"
 	}
+	// "3 [million → billion]", "twenty-[first → second]": the number
+	// starts before the change, and its value changes inside it. It can
+	// start no further back than counted looks.
 	if i-from <= 2*textkey.MaxCountingWords+2 {
-		if _, ok := textkey.CountingWord(s.keys[i]); ok {
-			if k := s.counted(i); k >= 0 && k < from {
-				n, _ := s.numberAt(k)
+		if k := s.numberStart(i); k >= 0 && k < from {
+			if n, ok := s.numberAt(k); ok {
 				out = append(out, n)
 			}
 		}
 	}
 	return out
+}
+
+// numberStart returns the first token of the number that token i is part
+// of without starting it, or -1: the tens word of "forty-six", the number
+// that a word of counting scales ("3 million").
+func (s *side) numberStart(i int) int {
+	if k := s.tensBefore(i); k >= 0 {
+		return k
+	}
+	if _, ok := textkey.CountingWord(s.keys[i]); ok {
+		return s.counted(i)
+	}
+	return -1
 }
 
 // numberAt returns the value of the number that starts at token i, if one
