@@ -262,6 +262,23 @@ func (al Aligner) crossLanguage(a, b []Segment, t tokenized) bool {
 // translation share names and numbers: 0.05 to 0.2 for German and French.
 const crossOverlap = 0.4
 
+// WordOverlap returns the larger of the share of the words of a found in
+// b and the share of those of b found in a, compared by their normalised
+// keys over each text's first 64 KiB. Two versions of one text share most
+// of their words; a text and its translation few (see crossOverlap).
+// Texts without words overlap fully.
+func WordOverlap(a, b string) float64 {
+	one := func(text string) []Segment {
+		text = prefix(text, maxDetect)
+		return []Segment{{Text: text, End: len(text)}}
+	}
+	return wordOverlap(tokenize(one(a), one(b), nil, nil))
+}
+
+// CrossOverlap is the word overlap (see [WordOverlap]) below which two
+// texts in one script are taken to be in two languages.
+const CrossOverlap = crossOverlap
+
 // wordOverlap returns the larger of the share of the word tokens of A
 // whose key occurs in B and the share of those of B found in A. Texts
 // without words overlap fully.

@@ -26,17 +26,56 @@ const maxDetect = 64 << 10
 //     some of them use (ñ ¿ ¡, ß, ç œ); English when nothing decides.
 //
 // It returns [language.Und] for text with no letters.
-func DetectLanguage(text string) language.Tag {
-	if len(text) > maxDetect {
-		cut := maxDetect
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
-	}
+func DetectLanguage(text string) language.Tag { return Detect(text).Lang }
+
+// Detection is what [Detect] found in a text: its language, the script
+// most of its letters are in, and whether there was evidence enough to
+// tell the language from another.
+type Detection struct {
+	Lang language.Tag
+	// Script is the main script of the letters ("Latin", "Han",
+	// "Cyrillic", ...; Han with kana for Japanese), or "" for text with
+	// no letters.
+	Script string
+	// ScriptShare is the share of the letters that are in Script, from 0
+	// to 1 (a CJK character counts as two letters).
+	ScriptShare float64
+	// Letters counts the letters read, a CJK character as two.
+	Letters int
+	// Confident says that the text is long enough and the evidence clear
+	// enough for the language to be told from others of its script: at
+	// least minConfidentLetters letters, and for Latin-script text at
+	// least minConfidentWords common words of the language, twice as
+	// many as of the next language. A short text is never confident.
+	Confident bool
+}
+
+// Thresholds of a confident detection. A sentence of ten words has about
+// fifty letters and three or four common words: too little to tell
+// English from French ("Total: 5 plus 3 equals 8." reads as French).
+const (
+	minConfidentLetters = 100
+	minConfidentWords   = 12
+)
+
+// Detect returns the language text is written in, as [DetectLanguage]
+// does, with the evidence for it.
+func Detect(text string) Detection {
 	var d detector
-	d.count(text)
+	d.count(prefix(text, maxDetect))
 	return d.decide()
+}
+
+// prefix returns the longest prefix of text of at most n bytes that ends
+// at a character boundary.
+func prefix(text string, n int) string {
+	if len(text) <= n {
+		return text
+	}
+	for n > 0 && !utf8.RuneStart(text[n]) {
+		n--
+	}
+	return text[:n]
 }
 
 // Scripts the detector counts.
@@ -207,9 +246,12 @@ func (d *detector) other(r rune) {
 	}
 }
 
-func (d *detector) decide() language.Tag {
-	best, most := 0, 0
+var detScriptNames = [numDetScripts]string{"Latin", "Han", "kana", "Hangul", "Cyrillic", "Arabic", "Greek", "Hebrew", "Devanagari", "Thai"}
+
+func (d *detector) decide() Detection {
+	best, most, all := 0, 0, 0
 	for s, n := range d.letters {
+		all += n
 		if s == detKana {
 			continue // counted with Han
 		}
@@ -221,9 +263,32 @@ func (d *detector) decide() language.Tag {
 		}
 	}
 	if most == 0 {
-		return language.Und
+		return Detection{Lang: language.Und}
 	}
-	switch best {
+	det := Detection{Script: detScriptNames[best], ScriptShare: float64(most) / float64(all), Letters: all}
+	det.Confident = all >= minConfidentLetters && 3*most >= 2*all
+	if best != detLatin {
+		det.Lang = d.nonLatin(best)
+		return det
+	}
+	l, score, second := latEN, 0, 0
+	for i, s := range d.latin {
+		switch {
+		case s > score:
+			l, score, second = i, s, score
+		case s > second:
+			second = s
+		}
+	}
+	det.Lang = latinTags[l]
+	// A common word scores 2 (see latinWord), a telling letter 1 to 3.
+	det.Confident = det.Confident && score >= 2*minConfidentWords && score >= 2*second
+	return det
+}
+
+// nonLatin returns the language of text whose main script is s.
+func (d *detector) nonLatin(s int) language.Tag {
+	switch s {
 	case detHan:
 		if kana := d.letters[detKana]; kana*20 >= kana+d.letters[detHan] {
 			return language.Japanese
@@ -250,16 +315,8 @@ func (d *detector) decide() language.Tag {
 		return language.Hebrew
 	case detDevanagari:
 		return language.Hindi
-	case detThai:
-		return language.Thai
 	}
-	l, score := latEN, 0
-	for i, s := range d.latin {
-		if s > score {
-			l, score = i, s
-		}
-	}
-	return latinTags[l]
+	return language.Thai
 }
 
 // commonWords are frequent short words of the Latin-script languages,

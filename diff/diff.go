@@ -17,6 +17,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+
 	"github.com/paradiff/paradiff/align"
 	"github.com/paradiff/paradiff/internal/par"
 )
@@ -75,9 +77,9 @@ type Comparison struct {
 	// [Comparison.ScoredSegments]); nil unless [Options] asks for them.
 	Metrics *Metrics
 	Notes   []string // what the comparison had to do that a reader should know
-	// CrossLanguage says that A and B are in different languages, so that
-	// words were not diffed (see [Options]).
-	CrossLanguage bool
+	// Languages are the languages A and B were compared in; when they
+	// are two (Languages.Cross), words were not diffed.
+	Languages Languages
 }
 
 // Summary counts what a comparison found. A move counts once, though its
@@ -130,14 +132,21 @@ func (c *Comparison) Ranked() []ChangeRef {
 	return refs
 }
 
-// Options says how to cut the two versions into segments, align and
-// compare them. The zero value splits both into sentences with the
-// default rules and diffs the words of every bead.
+// Options says how to compare two versions. The zero value detects the
+// languages, splits both texts into sentences and, unless they are in two
+// languages (see [Languages]), diffs the words of every bead.
 type Options struct {
-	SplitA, SplitB align.Splitter
-	ByLine         bool // one segment per input line, as pre-split files have
-	Aligner        align.Aligner
-	IgnoreTrivial  bool // leave trivial changes out of the result
+	// LangA and LangB are the languages of A and B; the zero Tag means
+	// detect. They choose the sentence rules and, with the evidence of
+	// the texts, whether A and B are compared as two languages (see
+	// resolveLanguages): when both are set, their base languages alone
+	// decide.
+	LangA, LangB language.Tag
+	ByLine       bool // one segment per input line, as pre-split files have
+	// Aligner aligns the segments; Compare sets its LangA and LangB to
+	// the languages it resolved.
+	Aligner       align.Aligner
+	IgnoreTrivial bool // leave trivial changes out of the result
 	// Progress, when set, is told how far the comparison has got: the
 	// stage ("aligning", "diffing") and, for diffing, beads done of total.
 	// It is called from Compare's goroutine.
@@ -147,7 +156,6 @@ type Options struct {
 	// so that time and memory stay bounded. 0 means
 	// DefaultMaxSegmentBytes; a negative value, no limit.
 	MaxSegmentBytes int
-	CrossLanguage   bool   // A and B are in different languages: no word diff; when false, Aligner.CrossLanguage decides
 	Glossary        []Term // approved terms B must use where A has them
 	// Metrics asks for [Comparison.Metrics], computed with MetricOptions.
 	// They are left nil for a cross-language comparison, and when
@@ -158,41 +166,53 @@ type Options struct {
 	sharedNames map[string]bool // across languages: see sharedLatinNames
 }
 
-// Compare splits a and b into segments, aligns them and compares every
-// bead. The texts must be valid UTF-8; a and b's Segments are filled in.
-func Compare(a, b Document, opts Options) *Comparison {
+// Split cuts text into the segments [Compare] compares: lines with
+// opts.ByLine, else sentences in the rules of lang (the zero Tag:
+// detected), every segment longer than opts.MaxSegmentBytes cut into
+// pieces. When a segment was cut, note says so, naming the text name.
+func Split(name, text string, lang language.Tag, opts Options) (segs []align.Segment, note string) {
 	if opts.ByLine {
-		a.Segments, b.Segments = align.Lines(a.Text), align.Lines(b.Text)
+		segs = align.Lines(text)
 	} else {
-		var wg sync.WaitGroup
-		wg.Go(func() { b.Segments = opts.SplitB.Split(b.Text) })
-		a.Segments = opts.SplitA.Split(a.Text)
-		wg.Wait()
+		segs = align.Splitter{Lang: lang}.Split(text)
 	}
 	limit := opts.MaxSegmentBytes
 	if limit == 0 {
 		limit = DefaultMaxSegmentBytes
 	}
-	var notes []string
-	for _, d := range []*Document{&a, &b} {
-		var long int
-		if d.Segments, long = capSegments(d.Text, d.Segments, limit); long > 0 {
-			notes = append(notes, fmt.Sprintf("%s: %d segment%s longer than %d bytes, with no sentence end, cut at spaces into pieces of at most that size",
-				docName(*d), long, plural(long), limit))
+	segs, long := capSegments(text, segs, limit)
+	if long > 0 {
+		if name == "" {
+			name = "text"
+		}
+		note = fmt.Sprintf("%s: %d segment%s longer than %d bytes, with no sentence end, cut at spaces into pieces of at most that size",
+			name, long, plural(long), limit)
+	}
+	return segs, note
+}
+
+// Align does what [Compare] does up to the alignment: it decides the
+// languages, splits both texts and aligns their segments. The beads of
+// the Comparison it returns have no changes.
+func Align(a, b Document, opts Options) *Comparison {
+	langs := resolveLanguages(a.Text, b.Text, opts.LangA, opts.LangB)
+	var noteA, noteB string
+	var wg sync.WaitGroup
+	wg.Go(func() { b.Segments, noteB = Split(b.Name, b.Text, langs.B, opts) })
+	a.Segments, noteA = Split(a.Name, a.Text, langs.A, opts)
+	wg.Wait()
+	c := &Comparison{A: a, B: b, Languages: langs}
+	for _, n := range []string{noteA, noteB} {
+		if n != "" {
+			c.Notes = append(c.Notes, n)
 		}
 	}
-	if !opts.CrossLanguage {
-		// The aligner tells: by the languages it was given, else by script
-		// and shared words.
-		opts.CrossLanguage = opts.Aligner.CrossLanguage(a.Segments, b.Segments)
+	if opts.Progress != nil {
+		opts.Progress("aligning", 0, 0)
 	}
-	c := &Comparison{A: a, B: b, Notes: notes, CrossLanguage: opts.CrossLanguage}
-	progress := opts.Progress
-	if progress == nil {
-		progress = func(string, int, int) {}
-	}
-	progress("aligning", 0, 0)
-	beads := opts.Aligner.Align(a.Segments, b.Segments)
+	al := opts.Aligner
+	al.LangA, al.LangB = langs.A, langs.B
+	beads := al.Align(a.Segments, b.Segments)
 	c.Beads = make([]Bead, len(beads))
 	aPos, bPos := 0, 0 // where the next segment of each side starts, for empty spans
 	for i, ab := range beads {
@@ -200,9 +220,25 @@ func Compare(a, b Document, opts Options) *Comparison {
 		aPos, bPos = sa.end, sb.end
 		c.Beads[i] = Bead{Bead: ab, AStart: sa.start, AEnd: sa.end, BStart: sb.start, BEnd: sb.end}
 	}
+	return c
+}
+
+// Compare compares b, the version under review, with a, the reference:
+// it decides their languages, splits and aligns them (see [Align]) and
+// diffs every bead, word by word unless they are in two languages. The
+// texts must be valid UTF-8; the returned Comparison's documents have
+// their Segments filled in.
+func Compare(a, b Document, opts Options) *Comparison {
+	progress := opts.Progress
+	if progress == nil {
+		progress = func(string, int, int) {}
+	}
+	c := Align(a, b, opts)
+	a, b = c.A, c.B
 	// A bead's changes depend on its own text only: diff the beads on all
 	// cores.
-	if opts.CrossLanguage {
+	cross := c.Languages.Cross
+	if cross {
 		opts.sharedNames = sharedLatinNames(a, b)
 	}
 	var done atomic.Int64
@@ -210,7 +246,7 @@ func Compare(a, b Document, opts Options) *Comparison {
 	runs := make([][]moveRun, len(c.Beads))
 	par.Chunks(len(c.Beads), 64, func(_, from, to int) {
 		for i := from; i < to; i++ {
-			runs[i] = diffBead(&c.Beads[i], a.Text, b.Text, opts)
+			runs[i] = diffBead(&c.Beads[i], a.Text, b.Text, cross, opts)
 		}
 		done.Add(int64(to - from))
 		if reporting.TryLock() { // never wait to report
@@ -218,14 +254,14 @@ func Compare(a, b Document, opts Options) *Comparison {
 			reporting.Unlock()
 		}
 	})
-	progress("diffing", len(beads), len(beads))
+	progress("diffing", len(c.Beads), len(c.Beads))
 	findMoves(c, runs)
 	c.Summary = summarize(c)
-	if opts.Metrics && !opts.CrossLanguage {
+	if opts.Metrics && !cross {
 		// After the diff, not beside it: both use every core, and
 		// together they would hold both working sets at once.
 		progress("scoring", 0, 0)
-		hyps, refs := scoredSegments(a, b, beads)
+		hyps, refs := c.ScoredSegments()
 		c.Metrics, _ = Score(hyps, [][]string{refs}, opts.MetricOptions)
 	}
 	return c
@@ -236,7 +272,7 @@ var sidePool = sync.Pool{New: func() any { return new([2]side) }}
 // diffBead fills in the changes and glossary findings of b, a bead of the
 // documents whose texts are textA and textB, and returns what findMoves
 // needs of them.
-func diffBead(b *Bead, textA, textB string, opts Options) []moveRun {
+func diffBead(b *Bead, textA, textB string, cross bool, opts Options) []moveRun {
 	// Sides only live while their bead is diffed: what changes keep of
 	// them are substrings of the texts. Reusing them spares the collector.
 	sides := sidePool.Get().(*[2]side)
@@ -244,8 +280,8 @@ func diffBead(b *Bead, textA, textB string, opts Options) []moveRun {
 	sa, sb := &sides[0], &sides[1]
 	sa.reset(textA, span{b.AStart, b.AEnd})
 	sb.reset(textB, span{b.BStart, b.BEnd})
-	sa.readNumberWords, sb.readNumberWords = !opts.CrossLanguage, !opts.CrossLanguage
-	if opts.CrossLanguage {
+	sa.readNumberWords, sb.readNumberWords = !cross, !cross
+	if cross {
 		b.Changes = crossChanges(sa, sb, opts.sharedNames)
 	} else {
 		b.Changes = changes(sa, sb)
@@ -364,13 +400,6 @@ func nextCut(text string, start, end, limit int) int {
 		return start + limit // no character boundary: invalid UTF-8
 	}
 	return cut
-}
-
-func docName(d Document) string {
-	if d.Name == "" {
-		return "text"
-	}
-	return d.Name
 }
 
 func plural(n int) string {

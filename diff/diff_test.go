@@ -8,7 +8,6 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/paradiff/paradiff/align"
 )
 
 func compareText(a, b string) *Comparison {
@@ -127,7 +126,7 @@ func checkRebuild(t *testing.T, c *Comparison) {
 		if len(b.Changes) > 0 || as.start < as.end {
 			got.WriteString(c.A.Text[pos:as.end])
 		}
-		if c.CrossLanguage {
+		if c.Languages.Cross {
 			continue // across languages only flagged beads have changes
 		}
 		if want := c.B.Text[bs.start:bs.end]; got.String() != want {
@@ -171,14 +170,14 @@ func FuzzCompare(f *testing.F) {
 	f.Add("两国元首签署了声明。", "两国元首签订了声明。会谈。")
 	f.Add("a\xffb. c", "a\xfeb. c")
 	f.Add("On July 26 forty-six ships sailed at 5:47 p.m.; the IMF gave 3 million.", "The International Monetary Fund gave 3,000,000 at 17:47 on July 26 to 46 ships.")
-	oneLanguage := Options{Aligner: align.Aligner{LangA: language.English, LangB: language.English}}
+	oneLanguage := Options{LangA: language.English, LangB: language.English}
 	f.Fuzz(func(t *testing.T, a, b string) {
 		c := compareText(a, b)
 		checkRebuild(t, c)
 		checkSwap(t, a, b)
 		// Told the texts share a language, Compare diffs every bead's words,
 		// and the changes must rebuild B from A.
-		if c := Compare(Document{Text: a}, Document{Text: b}, oneLanguage); c.CrossLanguage {
+		if c := Compare(Document{Text: a}, Document{Text: b}, oneLanguage); c.Languages.Cross {
 			t.Fatal("Compare took one language for two")
 		} else {
 			checkRebuild(t, c)
@@ -412,7 +411,7 @@ func TestCrossLanguageNames(t *testing.T) {
 		{"China supports the enlargement of BRICS.\nThe two sides will strengthen coordination within the UN.\n", []string{"", ""}},
 		{"China supports the enlargement of the group.\nThe two sides, with BRICS, will strengthen coordination within the UN.\n", []string{"name", "name"}},
 	} {
-		c := Compare(Document{Text: zh}, Document{Text: tt.en}, Options{CrossLanguage: true})
+		c := Compare(Document{Text: zh}, Document{Text: tt.en}, Options{LangA: language.Chinese, LangB: language.English})
 		if len(c.Beads) != len(tt.want) {
 			t.Fatalf("%q: %d beads, want %d", tt.en, len(c.Beads), len(tt.want))
 		}

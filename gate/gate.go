@@ -118,7 +118,34 @@ func (g *Gates) HasChangeGates() bool { return g != nil && (g.failOn != "" || g.
 // messages, such as its path in a directory comparison, or is "".
 func (g *Gates) Check(c *diff.Comparison, counted *ChangeSet, name string) []string {
 	where := prefix(name)
-	return append(g.changeFailures(c, counted, where), g.scoreFailures(c.Metrics, where)...)
+	out := append(g.crossFailures(c, where, false), g.changeFailures(c, counted, where)...)
+	return append(out, g.scoreFailures(c.Metrics, where)...)
+}
+
+// crossFailures keeps a comparison of two languages from passing a gate
+// only because its words were not compared: a change gate (or a
+// baseline, with baseline true) fails unless both languages were given
+// (then the sentences one side lacks, numbers, names and glossary terms
+// are what it counts), and a score gate fails, as there are no scores
+// across languages.
+func (g *Gates) crossFailures(c *diff.Comparison, where string, baseline bool) []string {
+	if !c.Languages.Cross {
+		return nil
+	}
+	var out []string
+	if (g.HasChangeGates() || baseline) && !c.Languages.Given {
+		out = append(out, fmt.Sprintf("%swords not compared: A and B were taken for two languages, %s and %s (%s); name both languages (--lang-a, --lang-b) to gate them as a translation, or one language to diff their words",
+			where, c.Languages.A, c.Languages.B, c.Languages.Reason))
+	}
+	for _, t := range []struct {
+		name string
+		v    float64
+	}{{"min-bleu", g.minBLEU}, {"min-chrf", g.minCHRF}, {"max-ter", g.maxTER}} {
+		if g != nil && !math.IsNaN(t.v) {
+			out = append(out, fmt.Sprintf("gate --%s: %sno score: A and B are in two languages, %s and %s", t.name, where, c.Languages.A, c.Languages.B))
+		}
+	}
+	return out
 }
 
 // CheckScores checks the score gates alone, on m, and returns one message
@@ -335,7 +362,8 @@ func short(s string) string {
 
 // Differs reports whether a comparison differs at all, as diff(1) would
 // say: any change, trivial ones included (unless the comparison left them
-// out), or a glossary departure.
+// out), or a glossary departure. Across languages, what differs is what
+// the comparison finds there (see [diff.Languages]).
 func Differs(c *diff.Comparison) bool {
 	return c.Summary.Differences() > 0 || c.Summary.Count(diff.Trivial) > 0 || c.Summary.Glossary > 0
 }

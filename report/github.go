@@ -103,6 +103,9 @@ func GitHubAnnotations(c *diff.Comparison, opts GitHubOptions) []GitHubAnnotatio
 	lines := newLineIndex(c.B.Text)
 	moves := findMoveEnds(c)
 	var out []GitHubAnnotation
+	if note := languageNote(c); note != "" {
+		out = append(out, GitHubAnnotation{Level: "warning", File: file, Title: "paradiff: two languages", Message: note})
+	}
 	for bi, b := range c.Beads {
 		for ci, ch := range b.Changes {
 			if ch.Kind == diff.Move && ch.B == "" {

@@ -62,6 +62,7 @@ type (
 	htmlPage struct {
 		CSP        string
 		A, B       string // document names
+		Note       string // languageNote
 		Summary    [][2]string
 		Severities []htmlSeverity
 		Kinds      []htmlCount
@@ -145,7 +146,7 @@ func HTML(w io.Writer, c *diff.Comparison) error {
 
 func htmlData(c *diff.Comparison) htmlPage {
 	s := c.Summary
-	p := htmlPage{A: docName(c.A, "A"), B: docName(c.B, "B"), Summary: summaryRows(c)}
+	p := htmlPage{A: docName(c.A, "A"), B: docName(c.B, "B"), Note: languageNote(c), Summary: summaryRows(c)}
 	// The filter counts what navigation visits: every change, a move
 	// twice (where it leaves A and where it arrives in B).
 	var bySeverity [diff.SeverityCritical + 1]int

@@ -20,12 +20,19 @@ const JSONVersion = 1
 // output order; every list is written as [] when empty, never null.
 type (
 	jsonReport struct {
-		Version       int          `json:"version"`
-		A             jsonDocument `json:"a"`
-		B             jsonDocument `json:"b"`
-		CrossLanguage bool         `json:"cross_language"`
-		Beads         []jsonBead   `json:"beads"`
-		Summary       jsonSummary  `json:"summary"`
+		Version       int           `json:"version"`
+		A             jsonDocument  `json:"a"`
+		B             jsonDocument  `json:"b"`
+		CrossLanguage bool          `json:"cross_language"`
+		Languages     jsonLanguages `json:"languages"`
+		Beads         []jsonBead    `json:"beads"`
+		Summary       jsonSummary   `json:"summary"`
+	}
+	jsonLanguages struct {
+		A      string `json:"a"`
+		B      string `json:"b"`
+		Given  bool   `json:"given"`
+		Reason string `json:"reason"`
 	}
 	jsonDocument struct {
 		Name     string          `json:"name"`
@@ -103,7 +110,10 @@ func JSON(w io.Writer, c *diff.Comparison) error {
 	})
 	pieces = appendDocument(pieces, "a", c.A)
 	pieces = appendDocument(pieces, "b", c.B)
-	pieces = append(pieces, func(jw *jsonWriter) { jw.member("  ", "cross_language", c.CrossLanguage, false) })
+	pieces = append(pieces, func(jw *jsonWriter) {
+		jw.member("  ", "cross_language", c.Languages.Cross, false)
+		jw.member("  ", "languages", languagesJSON(c.Languages), false)
+	})
 	pieces = appendArray(pieces, "  ", "beads", len(c.Beads), false, func(jw *jsonWriter, i int, prefix string) {
 		var ok bool
 		if jw.out, ok = appendBead(jw.out, c.Beads[i], prefix); !ok {
@@ -115,6 +125,10 @@ func JSON(w io.Writer, c *diff.Comparison) error {
 		jw.raw("}\n")
 	})
 	return writePieces(w, pieces)
+}
+
+func languagesJSON(l diff.Languages) jsonLanguages {
+	return jsonLanguages{A: l.A.String(), B: l.B.String(), Given: l.Given, Reason: l.Reason}
 }
 
 // appendDocument adds the pieces of one document's member of the report.

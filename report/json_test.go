@@ -51,7 +51,7 @@ func TestJSONPiecesMakeTheWhole(t *testing.T) {
 		t.Fatal(err)
 	}
 	whole := jsonReport{
-		Version: JSONVersion, A: jsonDoc(c.A), B: jsonDoc(c.B), CrossLanguage: c.CrossLanguage,
+		Version: JSONVersion, A: jsonDoc(c.A), B: jsonDoc(c.B), CrossLanguage: c.Languages.Cross, Languages: languagesJSON(c.Languages),
 		Summary: summaryJSON(c.Summary, c.Metrics),
 	}
 	for _, bead := range c.Beads {

@@ -71,6 +71,9 @@ func JUnit(w io.Writer, fs *Files) error {
 		}
 		if c := f.Comparison; c != nil {
 			jc.SystemOut = SummaryLine(c.Summary, c.Metrics) + "\n"
+			if note := languageNote(c); note != "" {
+				jc.SystemOut = note + "\n" + jc.SystemOut
+			}
 		}
 		if len(f.Failures) > 0 {
 			suite.Failures++

@@ -23,12 +23,19 @@ func Markdown(w io.Writer, c *diff.Comparison) error {
 	fmt.Fprintf(bw, "# paradiff: %s → %s\n\n", mdInline(docName(c.A, "A")), mdInline(docName(c.B, "B")))
 	fmt.Fprintf(bw, "A is %s, the reference; B is %s, the version under review.\n\n",
 		mdCode(docName(c.A, "A")), mdCode(docName(c.B, "B")))
+	if note := languageNote(c); note != "" {
+		fmt.Fprintf(bw, "> %s\n\n", mdText(note))
+	}
 	fmt.Fprintf(bw, "| summary | count |\n|---|---:|\n")
 	for _, r := range summaryRows(c) {
 		fmt.Fprintf(bw, "| %s | %s |\n", r[0], r[1])
 	}
 	if c.Summary.Changed == 0 && c.Summary.Count(diff.Trivial) == 0 && c.Summary.Glossary == 0 {
-		fmt.Fprintf(bw, "\nThe two versions are the same.\n")
+		same := "The two versions are the same."
+		if c.Languages.Cross {
+			same = "No sentence, number or name differs between the two versions."
+		}
+		fmt.Fprintf(bw, "\n%s\n", same)
 		return bw.Flush()
 	}
 	fmt.Fprintf(bw, "\n## Changes, most severe first\n")

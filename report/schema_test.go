@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"golang.org/x/text/language"
 
 	"github.com/paradiff/paradiff/diff"
 )
@@ -105,7 +106,7 @@ func TestSchemaValidates(t *testing.T) {
 			diff.Options{})),
 		"the same":  reportJSON(t, diff.Compare(diff.Document{Name: "a", Text: "One. Two."}, diff.Document{Text: "One. Two."}, diff.Options{Metrics: true})),
 		"empty":     reportJSON(t, diff.Compare(diff.Document{}, diff.Document{}, diff.Options{})),
-		"cross":     reportJSON(t, diff.Compare(diff.Document{Text: "中国和俄罗斯。"}, diff.Document{Text: "Китай и Россия."}, diff.Options{CrossLanguage: true})),
+		"cross":     reportJSON(t, diff.Compare(diff.Document{Text: "中国和俄罗斯。"}, diff.Document{Text: "Китай и Россия."}, diff.Options{LangA: language.Chinese, LangB: language.Russian})),
 		"a hostile": reportJSON(t, hostileComparison()),
 	}
 	if !strings.Contains(string(docs["readout with a glossary"]), `"glossary": [`) {

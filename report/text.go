@@ -56,6 +56,9 @@ func Text(w io.Writer, c *diff.Comparison, opts TextOptions) error {
 	t := &textWriter{w: bufio.NewWriter(w), c: c, opts: opts, moves: findMoveEnds(c)}
 	fmt.Fprintf(t.w, "%s\n", t.style(styleBold, fmt.Sprintf("A: %s\nB: %s",
 		terminalSafe(docName(c.A, "A")), terminalSafe(docName(c.B, "B")))))
+	if note := languageNote(c); note != "" {
+		fmt.Fprintf(t.w, "%s\n", t.style(styleBold, note))
+	}
 	if err := t.summary(); err != nil {
 		return err
 	}
@@ -125,7 +128,7 @@ func (t *textWriter) bead(b diff.Bead) {
 	}
 	unchanged := len(b.Changes) == 0 && len(b.Glossary) == 0
 	switch {
-	case unchanged && t.c.CrossLanguage:
+	case unchanged && t.c.Languages.Cross:
 		title += " · nothing flagged" // across languages, no words are compared
 		fmt.Fprintf(t.w, "\n%s\n", t.style(styleDim, title))
 	case unchanged:
@@ -137,7 +140,7 @@ func (t *textWriter) bead(b diff.Bead) {
 	switch {
 	case t.opts.SideBySide:
 		t.sideBySide(b)
-	case t.c.CrossLanguage && len(b.A) > 0 && len(b.B) > 0:
+	case t.c.Languages.Cross && len(b.A) > 0 && len(b.B) > 0:
 		// Two languages: an inline view would show one side only.
 		fmt.Fprintf(t.w, "  A: %s\n  B: %s\n", multilineSafe(beadText(t.c, b, true)), multilineSafe(beadText(t.c, b, false)))
 	default:

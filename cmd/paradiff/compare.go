@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"golang.org/x/term"
-	"golang.org/x/text/language"
 
 	"github.com/paradiff/paradiff/align"
 	"github.com/paradiff/paradiff/diff"
@@ -84,6 +83,9 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	if err := o.aligner(&opts.Aligner, stdin); err != nil {
 		return exitTrouble, err
 	}
+	if opts.LangA, opts.LangB, err = o.languages(); err != nil {
+		return exitTrouble, err
+	}
 	if dirs, err := dirPair(files); err != nil || dirs {
 		if err != nil {
 			return exitTrouble, err
@@ -96,10 +98,6 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 		return exitTrouble, err
 	}
 	limitMemory(len(a.Text) + len(b.Text))
-	langA, langB, err := o.withLanguages(&opts, a.Text, b.Text)
-	if err != nil {
-		return exitTrouble, err
-	}
 	bar := o.progressBar(stderr)
 	if bar != nil {
 		opts.Progress = bar.update
@@ -129,7 +127,7 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	case "tsv":
 		err = report.TSV(stdout, cmp)
 	case "tmx":
-		err = report.TMX(stdout, cmp, langA.String(), langB.String())
+		err = report.TMX(stdout, cmp, cmp.Languages.A.String(), cmp.Languages.B.String())
 	default:
 		err = report.Text(stdout, cmp, report.TextOptions{
 			Color:      o.color == "always" || o.color == "auto" && getenv("NO_COLOR") == "" && isTerminal(stdout),
@@ -191,18 +189,6 @@ const (
 	memoryPerInputByte = 11
 	memoryBase         = 16 << 20
 )
-
-// withLanguages sets the options that depend on the languages of A and B
-// (see common.languages): the sentence rules, the aligner's mode, and
-// whether words are diffed.
-func (c common) withLanguages(opts *diff.Options, textA, textB string) (langA, langB language.Tag, err error) {
-	if langA, langB, err = c.languages(textA, textB); err != nil {
-		return langA, langB, err
-	}
-	opts.SplitA, opts.SplitB = align.Splitter{Lang: langA}, align.Splitter{Lang: langB}
-	opts.Aligner.LangA, opts.Aligner.LangB = langA, langB // and so whether words are diffed
-	return langA, langB, nil
-}
 
 func readDictionary(name string, stdin io.Reader) (align.Dictionary, error) {
 	text, err := readInput(name, stdin, "")

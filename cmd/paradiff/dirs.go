@@ -201,11 +201,7 @@ func (d *dirRun) comparePair(rel string) (*diff.Comparison, error) {
 	if b.Text, err = readInput(b.Name, nil, d.flags.encoding.of(1)); err != nil {
 		return nil, err
 	}
-	opts := d.opts
-	if _, _, err := d.flags.withLanguages(&opts, a.Text, b.Text); err != nil {
-		return nil, err
-	}
-	return diff.Compare(a, b, opts), nil
+	return diff.Compare(a, b, d.opts), nil
 }
 
 // github writes the annotations of every file, an annotation for each file

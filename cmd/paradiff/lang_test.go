@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -25,6 +26,18 @@ func TestLanguages(t *testing.T) {
 		{[]string{"split", "--lang", "en", en}, 0, "Mr. Wang met Dr. Lavrov.\nThey agreed.\n", ""},
 		{[]string{"-f", "tmx", zh, ru20}, 0, `xml:lang="zh"`, ""},
 		{[]string{"-f", "tmx", "--lang-b", "ru-RU", zh, ru20}, 0, `xml:lang="ru-RU"`, ""},
+		// Every report says at its top that the words were not diffed.
+		{[]string{zh, ru20}, 0, "Note: compared as two languages, Chinese (zh) and Russian (ru) (A is in Han script, B in Cyrillic)", ""},
+		{[]string{"-f", "markdown", zh, ru20}, 0, "> Note: compared as two languages", ""},
+		{[]string{"-f", "json", zh, ru20}, 0, `"reason": "A is in Han script, B in Cyrillic"`, ""},
+		{[]string{"-f", "github", zh, ru20}, 0, "title=paradiff%3A two languages::Note: compared as two languages", ""},
+		{[]string{"-f", "html", zh, ru20}, 0, `<p class="note"><strong>Note: compared as two languages`, ""},
+		{[]string{"-f", "junit", zh, ru20}, 0, "Note: compared as two languages", ""},
+		// A gate never passes only because words were not compared: with
+		// detected languages a change gate fails, and a score gate always.
+		{[]string{"--fail-on", "major", zh, ru20}, 1, "", "words not compared: A and B were taken for two languages, zh and ru"},
+		{[]string{"--fail-on", "major", "--lang-a", "zh", "--lang-b", "ru", zh, ru20}, 0, "", ""},
+		{[]string{"--min-bleu", "10", "--lang-a", "zh", "--lang-b", "ru", zh, ru20}, 1, "", "gate --min-bleu: no score: A and B are in two languages"},
 	}
 	for _, tt := range tests {
 		code, out, stderr := runCmd(t, "", tt.args...)
@@ -104,4 +117,32 @@ func alignsBead(t *testing.T, bead string, args ...string) bool {
 		t.Fatalf("paradiff %q: exit %d, stderr %q", args, code, stderr)
 	}
 	return strings.Contains(strings.Join(strings.Fields(out), ""), bead)
+}
+
+// TestShortTextsAreDiffed runs the cases of a weak language guess: short
+// texts in one language, once read as French and English, must be diffed
+// word by word, alone and in directories under a gate.
+func TestShortTextsAreDiffed(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"Total: 5 plus 3 equals 8.\n", "Total: 5 minus 3 equals 8.\n"},
+		{"Sentence one plain text here.\n", "Sentence one plain del text here.\n"},
+	} {
+		dir := t.TempDir()
+		a := write(t, dir, "a.txt", []byte(pair[0]))
+		b := write(t, dir, "b.txt", []byte(pair[1]))
+		if code, out, _ := runCmd(t, "", a, b); code != 1 || strings.Contains(out, "two languages") {
+			t.Errorf("paradiff %q %q: exit %d, stdout %q; want 1 and a word diff", pair[0], pair[1], code, out)
+		}
+		dirA, dirB := dir+"/A", dir+"/B"
+		for _, d := range []string{dirA, dirB} {
+			if err := os.Mkdir(d, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		write(t, dirA, "doc.txt", []byte(pair[0]))
+		write(t, dirB, "doc.txt", []byte(pair[1]))
+		if code, out, stderr := runCmd(t, "", "--fail-on", "minor", dirA, dirB); code != 1 {
+			t.Errorf("paradiff --fail-on minor DIR_A DIR_B with %q, %q: exit %d, stdout %q, stderr %q; want 1", pair[0], pair[1], code, out, stderr)
+		}
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/paradiff/paradiff/align"
+	"github.com/paradiff/paradiff/diff"
 	"github.com/paradiff/paradiff/report"
 )
 
@@ -157,9 +158,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	code := exitSame
 	switch {
 	case len(args) > 0 && args[0] == "split":
-		err = runSplit(args[1:], stdin, stdout)
+		err = runSplit(args[1:], stdin, stdout, stderr)
 	case len(args) > 0 && args[0] == "align":
-		err = runAlign(args[1:], stdin, stdout)
+		err = runAlign(args[1:], stdin, stdout, stderr)
 	case len(args) > 0 && args[0] == "score":
 		code, err = runScore(args[1:], stdin, stdout, stderr)
 	default:
@@ -302,13 +303,12 @@ func checkChoice(flagName, value string, choices ...string) error {
 	return usageError{fmt.Sprintf("--%s %q: want one of %s", flagName, value, strings.Join(choices, ", "))}
 }
 
-// segmenter returns how to cut a text into segments.
-// languages returns the languages of A and B: those the flags name, else
-// those align.DetectLanguage finds in the texts.
-func (c common) languages(textA, textB string) (a, b language.Tag, err error) {
-	pick := func(flagName, value, text string) (language.Tag, error) {
+// languages returns the languages --lang-a and --lang-b name (split:
+// --lang), the zero Tag for one not given: the library detects it.
+func (c common) languages() (a, b language.Tag, err error) {
+	pick := func(flagName, value string) (language.Tag, error) {
 		if value == "" {
-			return align.DetectLanguage(text), nil
+			return language.Und, nil
 		}
 		tag, err := language.Parse(value)
 		if err != nil {
@@ -316,23 +316,14 @@ func (c common) languages(textA, textB string) (a, b language.Tag, err error) {
 		}
 		return tag, nil
 	}
-	if a, err = pick("lang-a", c.langA, textA); err != nil {
+	if a, err = pick("lang-a", c.langA); err != nil {
 		return a, b, err
 	}
-	b, err = pick("lang-b", c.langB, textB)
+	b, err = pick("lang-b", c.langB)
 	return a, b, err
 }
 
-// segment cuts text into segments as --segments says, sentences in the
-// rules of lang.
-func (c common) segment(text string, lang language.Tag) []align.Segment {
-	if c.segments == "lines" {
-		return align.Lines(text)
-	}
-	return align.Splitter{Lang: lang}.Split(text)
-}
-
-func runSplit(args []string, stdin io.Reader, stdout io.Writer) error {
+func runSplit(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var c common
 	fs := newFlagSet("split", &c, "text")
 	fs.StringVar(&c.langA, "lang", "", "")
@@ -350,18 +341,21 @@ func runSplit(args []string, stdin io.Reader, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	lang, _, err := c.languages(text, "")
+	lang, _, err := c.languages()
 	if err != nil {
 		return err
 	}
-	segs := c.segment(text, lang)
+	segs, note := diff.Split(files[0], text, lang, diff.Options{ByLine: c.segments == "lines"})
+	if note != "" {
+		fmt.Fprintf(stderr, "paradiff: note: %s\n", note)
+	}
 	if c.format == "json" {
 		return report.SegmentsJSON(stdout, segs)
 	}
 	return report.SegmentsText(stdout, segs)
 }
 
-func runAlign(args []string, stdin io.Reader, stdout io.Writer) error {
+func runAlign(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var c common
 	fs := newFlagSet("align", &c, "tsv")
 	addAlignFlags(fs, &c)
@@ -375,24 +369,29 @@ func runAlign(args []string, stdin io.Reader, stdout io.Writer) error {
 	if err := checkChoice("segments", c.segments, "sentences", "lines"); err != nil {
 		return err
 	}
-	var aligner align.Aligner
-	if err := c.aligner(&aligner, stdin); err != nil {
+	opts := diff.Options{ByLine: c.segments == "lines"}
+	if err := c.aligner(&opts.Aligner, stdin); err != nil {
+		return err
+	}
+	if opts.LangA, opts.LangB, err = c.languages(); err != nil {
 		return err
 	}
 	a, b, err := readPair(files, stdin, c.encoding)
 	if err != nil {
 		return err
 	}
-	la, lb, err := c.languages(a.Text, b.Text)
-	if err != nil {
-		return err
+	al := diff.Align(a, b, opts)
+	for _, note := range al.Notes {
+		fmt.Fprintf(stderr, "paradiff: note: %s\n", note)
 	}
-	sa, sb := c.segment(a.Text, la), c.segment(b.Text, lb)
-	aligner.LangA, aligner.LangB = la, lb
-	beads := aligner.Align(sa, sb)
+	beads := make([]align.Bead, len(al.Beads))
+	for i, bd := range al.Beads {
+		beads[i] = bd.Bead
+	}
 	if c.format == "json" {
 		return report.AlignmentJSON(stdout, beads)
 	}
+	sa, sb := al.A.Segments, al.B.Segments
 	return report.AlignmentTSV(stdout, sa, sb, beads)
 }
 
