@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"golang.org/x/text/language"
-
 )
 
 func compareText(a, b string) *Comparison {
