@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -144,5 +146,41 @@ func TestShortTextsAreDiffed(t *testing.T) {
 		if code, out, stderr := runCmd(t, "", "--fail-on", "minor", dirA, dirB); code != 1 {
 			t.Errorf("paradiff --fail-on minor DIR_A DIR_B with %q, %q: exit %d, stdout %q, stderr %q; want 1", pair[0], pair[1], code, out, stderr)
 		}
+	}
+}
+
+// TestOneSegmentation checks that split, align and the comparison cut a
+// text alike: a 34 kB line with no sentence end is cut into the same
+// pieces by all three.
+func TestOneSegmentation(t *testing.T) {
+	var line strings.Builder
+	for i := 0; line.Len() < 34000; i++ {
+		fmt.Fprintf(&line, "word%d and some more words without an end ", i%97)
+	}
+	f := write(t, t.TempDir(), "long.txt", []byte(line.String()+"\n"))
+	count := func(args ...string) (int, string) {
+		code, out, stderr := runCmd(t, "", args...)
+		if code > 1 {
+			t.Fatalf("paradiff %q: exit %d, %s", args, code, stderr)
+		}
+		return strings.Count(out, `"start"`), stderr
+	}
+	split, note := count("split", "-f", "json", f)
+	if split < 2 || !strings.Contains(note, "cut at spaces") {
+		t.Fatalf("split: %d segments, stderr %q; want the line cut, and a note", split, note)
+	}
+	code, out, _ := runCmd(t, "", "align", "-f", "json", f, f)
+	if beads := strings.Count(out, `"a"`); code != 0 || beads != split {
+		t.Errorf("align: exit %d, %d beads; want %d, as split has segments", code, beads, split)
+	}
+	_, out, _ = runCmd(t, "", "-f", "json", f, f)
+	var rep struct {
+		A, B struct{ Segments []struct{ Start int } }
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.A.Segments) != split || len(rep.B.Segments) != split {
+		t.Errorf("compare: %d segments in A and %d in B, want %d", len(rep.A.Segments), len(rep.B.Segments), split)
 	}
 }
