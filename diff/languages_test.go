@@ -1,10 +1,14 @@
 package diff
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
+
+	"github.com/paradiff/paradiff/internal/textkey"
 )
 
 // Long enough for a confident detection: a paragraph each of English and
@@ -72,4 +76,43 @@ func TestLanguagesGivenDecide(t *testing.T) {
 	if l.Cross || !l.Given {
 		t.Errorf("en-GB against en-US: %+v, want one language, given", l)
 	}
+}
+
+// nonSpaceKeys returns the keys of text's tokens that are not white space:
+// two texts whose keys are equal differ only trivially (case, quotes,
+// dashes, spacing, Unicode form).
+func nonSpaceKeys(text string) []string {
+	var keys []string
+	for _, tok := range textkey.Tokens(text, 0) {
+		if tok.Class != textkey.Space {
+			keys = append(keys, textkey.Key(text[tok.Start:tok.End]))
+		}
+	}
+	return keys
+}
+
+// FuzzNoSilentSame drives the library's entry point with two short texts:
+// whenever they differ beyond the trivial, the comparison reports a change
+// or says that it compared them as two languages. A comparison that says
+// "the same" of different texts is the worst answer paradiff can give.
+func FuzzNoSilentSame(f *testing.F) {
+	f.Add("Total: 5 plus 3 equals 8.", "Total: 5 minus 3 equals 8.")
+	f.Add("Sentence one plain text here.", "Sentence one plain del text here.")
+	f.Add("Let's eat, grandma.", "Let's eat grandma.")
+	f.Add("He left.", "He left?")
+	f.Add("两国元首签署了声明。", "Главы подписали заявление.")
+	f.Add("The band played.", "THE BAND PLAYED.")
+	f.Add("a b", "ab")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if !utf8.ValidString(a) || !utf8.ValidString(b) || len(a) > 2000 || len(b) > 2000 {
+			return // the library takes valid UTF-8; readers reject the rest
+		}
+		c := Compare(Document{Text: a}, Document{Text: b}, Options{})
+		if c.Languages.Cross || slices.Equal(nonSpaceKeys(a), nonSpaceKeys(b)) {
+			return
+		}
+		if c.Summary.Differences() == 0 && c.Summary.Glossary == 0 {
+			t.Fatalf("%q and %q differ, compared as one language (%s), but no change is reported", a, b, c.Languages.Reason)
+		}
+	})
 }
