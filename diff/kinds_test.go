@@ -147,16 +147,19 @@ func TestKindsMatchTheirSides(t *testing.T) {
 }
 
 // TestMeaningfulPunctuation checks that punctuation whose presence or
-// form changes what a sentence says is a real change, and that only what
-// the key folds stays trivial.
+// form changes what a sentence says is a real change, minor but for a
+// question mark gained or lost (a statement made a question, or the
+// reverse), which is major; and that only what the key folds stays
+// trivial.
 func TestMeaningfulPunctuation(t *testing.T) {
 	tests := []struct {
 		name, a, b, want string
 		severity         Severity // of the most severe change
 	}{
 		// Real changes.
-		{"statement made a question", "The sides will sign it.", "The sides will sign it?", "shift(.→?)", SeverityMinor},
-		{"question made a statement", "Will the sides sign it?", "Will the sides sign it.", "shift(?→.)", SeverityMinor},
+		{"statement made a question", "The sides will sign it.", "The sides will sign it?", "shift(.→?)", SeverityMajor},
+		{"question made a statement", "Will the sides sign it?", "Will the sides sign it.", "shift(?→.)", SeverityMajor},
+		{"Chinese statement made a question", "双方签署了声明。", "双方签署了声明？", "shift(。→？)", SeverityMajor},
 		{"full stop made an exclamation", "The sides signed it.", "The sides signed it!", "shift(.→!)", SeverityMinor},
 		{"comma dropped", "Let's eat, grandma.", "Let's eat grandma.", "omission(,→)", SeverityMinor},
 		{"comma added", "On May 8 local time, they met.", "On May 8, local time, they met.", "insertion(→,)", SeverityMinor},

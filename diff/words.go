@@ -517,7 +517,9 @@ func changeOf(a, b *side, e edit, kind Kind) Change {
 	if kind != Trivial {
 		c.Flags = flagsOf(fa, fb)
 	}
-	c.Severity = severity(kind, c.Flags, fa.content || fb.content)
+	// A question mark gained or lost makes a statement a question, or a
+	// question a statement: as much as a content word.
+	c.Severity = severity(kind, c.Flags, fa.content || fb.content || fa.questions != fb.questions)
 	return c
 }
 
