@@ -41,7 +41,7 @@ func TestCompareChanges(t *testing.T) {
 		{"spacing", "The  talks began.", "The talks began.", "trivial(→)"},
 		{"no-break space", "The\u00a0talks began.", "The talks began.", "trivial(→)"},
 		{"full width", "ＵＮ talks", "UN talks", "trivial(ＵＮ→UN)"},
-		{"punctuation only", "On May 8 local time, they met.", "On May 8, local time, they met.", "trivial(→,)"},
+		{"punctuation only", "On May 8 local time, they met.", "On May 8, local time, they met.", "insertion(→,)"},
 		{"case run stays one trivial change", "the War of Resistance Against Aggression", "the war of resistance against aggression", "trivial(War of Resistance Against Aggression→war of resistance against aggression)"},
 		{"short equal run does not split a shift",
 			"the 80th Anniversary of the Victory in the World Anti-Fascist War.",
@@ -170,9 +170,12 @@ func FuzzCompare(f *testing.F) {
 	f.Add("a\xffb. c", "a\xfeb. c")
 	f.Add("On July 26 forty-six ships sailed at 5:47 p.m.; the IMF gave 3 million.", "The International Monetary Fund gave 3,000,000 at 17:47 on July 26 to 46 ships.")
 	oneLanguage := Options{LangA: language.English, LangB: language.English}
+	f.Add("Let's eat, grandma.", "Let's eat grandma?")
+	f.Add("The total is 5 plus 3 (today).", "The total is 5 - 3 today,and")
 	f.Fuzz(func(t *testing.T, a, b string) {
 		c := compareText(a, b)
 		checkRebuild(t, c)
+		checkKinds(t, c)
 		checkSwap(t, a, b)
 		// Told the texts share a language, Compare diffs every bead's words,
 		// and the changes must rebuild B from A.
@@ -180,6 +183,7 @@ func FuzzCompare(f *testing.F) {
 			t.Fatal("Compare took one language for two")
 		} else {
 			checkRebuild(t, c)
+			checkKinds(t, c)
 		}
 	})
 }
@@ -309,9 +313,8 @@ func TestMoves(t *testing.T) {
 			"The two leaders met on Thursday at the Kremlin in Moscow.", 1, ""},
 		{"short run is no move", "They met in Moscow and talked.", "They talked and met in Moscow.", 0, ""},
 		// "two leaders agreed" leaves A where B has a semicolon: that
-		// omission, whose B side is not empty, is no half of a move, in
-		// either direction.
-		{"an omission replaced by punctuation is no move", "The two leaders agreed to deepen practical cooperation this year.",
+		// change, a shift, is no half of a move, in either direction.
+		{"words replaced by punctuation are no move", "The two leaders agreed to deepen practical cooperation this year.",
 			"The ; to deepen practical cooperation this year, two leaders agreed.", 0, ""},
 	}
 	for _, tt := range tests {

@@ -10,7 +10,7 @@ const (
 	Omission              // only in A
 	Shift                 // A's words replaced by B's
 	Move                  // the same content in another place
-	Trivial               // case, punctuation, quotes, spacing or width only
+	Trivial               // case, quote or dash style, spacing, width or Unicode form only
 )
 
 var kindNames = [...]string{"insertion", "omission", "shift", "move", "trivial"}

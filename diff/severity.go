@@ -7,9 +7,9 @@ import "fmt"
 type Severity uint8
 
 const (
-	SeverityTrivial  Severity = iota // case, punctuation, quotes, spacing or width only
-	SeverityMinor                    // function words only: "the", "to", "of"
-	SeverityMajor                    // content words or names
+	SeverityTrivial  Severity = iota // case, quote or dash style, spacing, width or Unicode form only
+	SeverityMinor                    // function words or punctuation only: "the", "to", "of", a comma
+	SeverityMajor                    // content words or names, or a question mark gained or lost
 	SeverityCritical                 // a number, a negation or an approved term
 )
 
@@ -51,8 +51,9 @@ func ParseSeverity(name string) (Severity, error) {
 	return s, err
 }
 
-// severity ranks a change from its kind, its flags and whether any of its
-// words are content words.
+// severity ranks a change from its kind, its flags and whether it weighs
+// as a content word does: content words that are not function words, or
+// a question mark gained or lost.
 func severity(kind Kind, flags []Flag, contentWords bool) Severity {
 	if kind == Trivial {
 		return SeverityTrivial

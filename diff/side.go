@@ -79,6 +79,7 @@ type facts struct {
 	names     []string // keys of words that look like names
 	words     keyRange // the keys of all its content tokens
 	content   bool     // a content token that is not a function word
+	questions int      // question marks: ? ？ ¿ ؟
 }
 
 // factsOf describes tokens [from, to) of the side. Its numbers are values
@@ -90,6 +91,9 @@ func (s *side) factsOf(from, to int) facts {
 	for i := from; i < to; i++ {
 		t := s.toks[i]
 		if !t.IsContent() {
+			if t.Class == textkey.Punct && isQuestionMark(s.keys[i]) {
+				f.questions++
+			}
 			continue
 		}
 		key := s.keys[i]
@@ -111,6 +115,10 @@ func (s *side) factsOf(from, to int) facts {
 	slices.Sort(f.numbers)
 	return f
 }
+
+// isQuestionMark reports the keys of the marks that make a sentence a
+// question (the key of the full-width ？ is ?).
+func isQuestionMark(key string) bool { return key == "?" || key == "¿" || key == "؟" }
 
 // idiom reports whether the negating word at token i is part of a phrase
 // that negates nothing: "no matter how", "not only ... but also", "no

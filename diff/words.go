@@ -112,7 +112,7 @@ type tokenDiff struct {
 	a, b   *side
 	ka, kb []rune          // one rune per token: its interned key
 	ids    map[string]rune // the runes of the keys
-	ca, cb []rune          // scratch for change: the keys of an edit's content tokens
+	ca, cb []string        // scratch for change: the keys of an edit's tokens (see markKeys)
 
 	// Scratch for diffKeys: the sequences go-diff sees.
 	sides  []uint8 // by key number: 1 if A has the key, 2 if B has, 3 both
@@ -222,12 +222,44 @@ func (d *tokenDiff) changes() []Change {
 	edits = d.mergeNear(edits)
 	out := make([]Change, 0, len(edits))
 	for _, e := range edits {
-		if !e.trivial {
-			e = d.trimSpace(e)
+		if e.trivial {
+			out = append(out, d.change(e))
+			continue
+		}
+		e = d.trimSpace(e)
+		if first, second, ok := d.splitSpace(e); ok {
+			out = append(out, d.change(first), d.change(second))
+			continue
 		}
 		out = append(out, d.change(e))
 	}
 	return out
+}
+
+// splitSpace splits an edit whose one side is white space alone and whose
+// other side has words or marks ("China Russia" against "China,Russia")
+// into the change of white space, which is trivial, and the insertion or
+// omission of the rest, so that an insertion has no A text and an
+// omission no B text. It returns the two in text order on both sides.
+func (d *tokenDiff) splitSpace(e edit) (first, second edit, ok bool) {
+	spaceOnly := func(s *side, from, to int) bool {
+		for k := from; k < to; k++ {
+			if s.toks[k].Class != textkey.Space {
+				return false
+			}
+		}
+		return from < to
+	}
+	switch {
+	case spaceOnly(d.a, e.a0, e.a1) && !spaceOnly(d.b, e.b0, e.b1) && e.b0 < e.b1:
+		// A's white space gives way to B's marks: the white space goes,
+		// then B's marks come.
+		return edit{a0: e.a0, a1: e.a1, b0: e.b0, b1: e.b0}, edit{a0: e.a1, a1: e.a1, b0: e.b0, b1: e.b1}, true
+	case spaceOnly(d.b, e.b0, e.b1) && !spaceOnly(d.a, e.a0, e.a1) && e.a0 < e.a1:
+		// A's marks go, then B's white space comes.
+		return edit{a0: e.a0, a1: e.a1, b0: e.b0, b1: e.b0}, edit{a0: e.a1, a1: e.a1, b0: e.b0, b1: e.b1}, true
+	}
+	return edit{}, edit{}, false
 }
 
 // diffKeys diffs the two key sequences with go-diff and calls match, in
@@ -399,19 +431,29 @@ const maxBridgeWords = 1
 // run stands between them, of up to maxBridgeWords content tokens; the
 // same goes for trivial edits ("War of Resistance" against "war of
 // resistance" is one trivial change). A trivial edit is never folded into
-// a real one, so that a difference of case stays trivial.
+// a real one, so that a difference of case stays trivial; nor are two
+// real edits of punctuation alone folded across a word, so that
+// "(Moscow)" against "Moscow" is two omissions of a parenthesis, not a
+// shift that holds the unchanged word.
 func (d *tokenDiff) mergeNear(edits []edit) []edit {
 	var out []edit
 	for _, e := range edits {
 		if n := len(out); n > 0 && e.trivial == out[n-1].trivial {
-			if d.a.contentTokens(out[n-1].a1, e.a0) <= maxBridgeWords {
-				out[n-1].a1, out[n-1].b1 = e.a1, e.b1
+			p := &out[n-1]
+			bridge := d.a.contentTokens(p.a1, e.a0)
+			if bridge <= maxBridgeWords && (e.trivial || bridge == 0 || d.hasContent(*p) || d.hasContent(e)) {
+				p.a1, p.b1 = e.a1, e.b1
 				continue
 			}
 		}
 		out = append(out, e)
 	}
 	return out
+}
+
+// hasContent reports whether either side of e has a content token.
+func (d *tokenDiff) hasContent(e edit) bool {
+	return d.a.contentTokens(e.a0, e.a1) > 0 || d.b.contentTokens(e.b0, e.b1) > 0
 }
 
 // trimSpace leaves out of an edit with text on both sides the white space
@@ -440,12 +482,16 @@ func (s *side) contentTokens(from, to int) int {
 	return n
 }
 
-// change classifies an edit: trivial when the keys of its content tokens
-// are equal (only case, punctuation, quotes, spacing or width differ), an
-// insertion or omission when one side has no content, else a shift.
+// change classifies an edit by the keys of its tokens, white space
+// aside (see markKeys): trivial when they are equal on both sides, so that
+// only what the key folds differs (case, width and Unicode form, quote
+// and dash style) besides white space; an insertion when A has none, an
+// omission when B has none, else a shift. Punctuation counts as words
+// do: a comma dropped, "." made "?" or parentheses added change what a
+// sentence says.
 func (d *tokenDiff) change(e edit) Change {
-	d.ca = contentKeys(d.ca[:0], d.ka, d.a, e.a0, e.a1)
-	d.cb = contentKeys(d.cb[:0], d.kb, d.b, e.b0, e.b1)
+	d.ca = markKeys(d.ca[:0], d.a, e.a0, e.a1)
+	d.cb = markKeys(d.cb[:0], d.b, e.b0, e.b1)
 	ca, cb := d.ca, d.cb
 	kind := Shift
 	switch {
@@ -471,7 +517,9 @@ func changeOf(a, b *side, e edit, kind Kind) Change {
 	if kind != Trivial {
 		c.Flags = flagsOf(fa, fb)
 	}
-	c.Severity = severity(kind, c.Flags, fa.content || fb.content)
+	// A question mark gained or lost makes a statement a question, or a
+	// question a statement: as much as a content word.
+	c.Severity = severity(kind, c.Flags, fa.content || fb.content || fa.questions != fb.questions)
 	return c
 }
 
@@ -487,12 +535,20 @@ func (s *side) tokenSpan(from, to int) span {
 	return span{s.span.end, s.span.end}
 }
 
-// contentKeys appends to out the keys of the content tokens among tokens
-// [from, to) of s.
-func contentKeys(out, keys []rune, s *side, from, to int) []rune {
+// markKeys appends to out the keys of tokens [from, to) of s that are not
+// white space, each run of punctuation marks (white space between them
+// aside) as one key: "…" and "...", "?!" and "? !" differ only in what
+// the key folds and in spacing.
+func markKeys(out []string, s *side, from, to int) []string {
+	punct := false // the last key out holds is a run of punctuation
 	for k := from; k < to; k++ {
-		if s.toks[k].IsContent() {
-			out = append(out, keys[k])
+		switch c := s.toks[k].Class; {
+		case c == textkey.Space:
+		case c == textkey.Punct && punct:
+			out[len(out)-1] += s.keys[k]
+		default:
+			out = append(out, s.keys[k])
+			punct = c == textkey.Punct
 		}
 	}
 	return out

@@ -148,6 +148,15 @@ func TestSchemaRejects(t *testing.T) {
 		{"move on a shift", `"kind": "shift",`, `"move": 3, "kind": "shift",`},
 		{"move without its number", `"move": 1`, `"moved": 1`},
 		{"segment without text", `"text": "Moscow, May 8, 2025",`, ``},
+		// Each kind's sides (issue 19): ", " → " and" as an insertion, as
+		// it was written before punctuation counted.
+		{"insertion with A text", "\"kind\": \"shift\",\n          \"a\": \",\",", "\"kind\": \"insertion\",\n          \"a\": \",\","},
+		{"insertion without B text", "\"a\": \"\",\n          \"b\": \",\",", "\"a\": \"\",\n          \"b\": \" \","},
+		{"omission with B text", "\"kind\": \"omission\",\n          \"a\": \",\",\n          \"b\": \"\",", "\"kind\": \"omission\",\n          \"a\": \",\",\n          \"b\": \"-\","},
+		{"shift with an empty side", "\"kind\": \"insertion\",\n          \"a\": \"\",", "\"kind\": \"shift\",\n          \"a\": \"\","},
+		{"move with both sides", "\"a\": \"\",\n          \"b\": \"The two presidents also met the press jointly.\",", "\"a\": \"x\",\n          \"b\": \"The two presidents also met the press jointly.\","},
+		{"trivial of severity minor", "\"kind\": \"insertion\",\n          \"a\": \"\",\n          \"b\": \",\",", "\"kind\": \"trivial\",\n          \"a\": \"\",\n          \"b\": \",\","},
+		{"omission of severity trivial", "\"b_end\": 3735,\n          \"flags\": [],\n          \"severity\": \"minor\"", "\"b_end\": 3735,\n          \"flags\": [],\n          \"severity\": \"trivial\""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if !strings.Contains(g, tt.old) {
