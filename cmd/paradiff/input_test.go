@@ -47,3 +47,60 @@ func TestEncodingFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxInputSize checks --max-input-size on every input that paradiff
+// reads: over the limit is an error naming the file, the limit and the
+// flag, with exit status 2.
+func TestMaxInputSize(t *testing.T) {
+	dir := t.TempDir()
+	small := write(t, dir, "small.txt", []byte("The talks began.\n"))
+	big := write(t, dir, "big.txt", []byte(strings.Repeat("The talks went on. ", 200))) // 3800 bytes
+	bigGlossary := write(t, dir, "big.tsv", []byte(strings.Repeat("began\tbegan\n", 400)))
+	bigDict := write(t, dir, "big.dict", []byte(strings.Repeat("began @ began\n", 400)))
+	bigBaseline := write(t, dir, "big.json", []byte(`{"version": 1, "pad": "`+strings.Repeat("x", 5000)+`"}`))
+	tests := []struct {
+		args       []string
+		stdin      string
+		wantCode   int
+		wantStderr string
+	}{
+		{[]string{"--max-input-size", "2K", big, small}, "", 2, "big.txt: 3.7 KiB, larger than the input size limit of 2 KiB (--max-input-size raises it)\n"},
+		{[]string{"--max-input-size", "4K", big, small}, "", 1, ""},
+		{[]string{big, small, "--max-input-size", "2000"}, "", 2, "big.txt: 3.7 KiB, larger than the input size limit of 2000 bytes"},
+		{[]string{"--max-input-size", "2K", "-", small}, strings.Repeat("The talks went on. ", 200), 2, "standard input: 3.7 KiB, larger than the input size limit of 2 KiB (--max-input-size raises it)"},
+		{[]string{"--max-input-size", "9K", "-", small}, strings.Repeat("The talks went on. ", 1000), 2, "standard input: larger than the input size limit of 9 KiB (--max-input-size raises it)"},
+		{[]string{"--max-input-size", "2K", "--glossary", bigGlossary, small, small}, "", 2, "big.tsv: 4.7 KiB, larger than"},
+		{[]string{"--max-input-size", "2K", "--dictionary", bigDict, small, small}, "", 2, "big.dict: 5.5 KiB, larger than"},
+		{[]string{"--max-input-size", "2K", "--baseline", bigBaseline, small, small}, "", 2, "big.json: 4.9 KiB, larger than"},
+		{[]string{"align", "--max-input-size", "2K", small, big}, "", 2, "big.txt: 3.7 KiB, larger than"},
+		{[]string{"split", "--max-input-size", "2K", big}, "", 2, "big.txt: 3.7 KiB, larger than"},
+		{[]string{"score", "--max-input-size", "2K", "-r", small, big}, "", 2, "big.txt: 3.7 KiB, larger than"},
+		{[]string{"--max-input-size", "0", small, small}, "", 2, "invalid value \"0\" for flag -max-input-size: want a size in bytes above 0"},
+		{[]string{"--max-input-size", "lots", small, small}, "", 2, "want a size in bytes above 0"},
+		{[]string{"--max-input-size", "1MiB", small, small}, "", 0, ""},
+	}
+	for _, tt := range tests {
+		code, _, stderr := runCmd(t, tt.stdin, tt.args...)
+		if code != tt.wantCode || !strings.Contains(stderr, tt.wantStderr) || tt.wantStderr == "" && stderr != "" {
+			t.Errorf("paradiff %q: exit %d, stderr %q; want %d, %q", tt.args, code, stderr, tt.wantCode, tt.wantStderr)
+		}
+		if strings.Count(stderr, "\n") > 2 {
+			t.Errorf("paradiff %q: stderr of more than one message: %q", tt.args, stderr)
+		}
+	}
+}
+
+func TestByteSize(t *testing.T) {
+	for in, want := range map[string]int64{"300000": 300000, "512K": 512 << 10, "64M": 64 << 20, "64MiB": 64 << 20, "2g": 2 << 30, "1TB": 1 << 40, "100B": 100} {
+		var n int64
+		if err := (byteSize{&n}).Set(in); err != nil || n != want {
+			t.Errorf("Set(%q) = %d, %v; want %d", in, n, err, want)
+		}
+	}
+	for _, in := range []string{"", "-1", "0", "1.5G", "G", "9999999999T", "12X"} {
+		var n int64
+		if err := (byteSize{&n}).Set(in); err == nil {
+			t.Errorf("Set(%q) = %d, want an error", in, n)
+		}
+	}
+}
