@@ -18,17 +18,52 @@ var inputLimit int64 = textio.DefaultLimit
 
 // readInput reads the file name, or standard input for "-", as text
 // decoded from encodingName (see package textio), refusing an input larger
-// than --max-input-size. Errors name the file.
+// than --max-input-size. Errors name the file; one in the encoding
+// suggests --encoding (use encodings.read for A or B, which names the
+// side's flag, and readUTF8 for the files that take no encoding).
 func readInput(name string, stdin io.Reader, encodingName string) (string, error) {
 	text, err := textio.Read(name, stdin, textio.Options{Encoding: encodingName, Limit: inputLimit})
-	return text, inputError(err)
+	return text, inputError(err, "--encoding")
+}
+
+// read reads input side of a pair: 0 for A (and score's references), 1
+// for B (and score's hypothesis). --encoding-a or --encoding-b forces
+// the side's encoding; --encoding, for both sides, is a default that a
+// file with a byte order mark or in valid UTF-8 overrides (textio.Options
+// Sniff), so that naming the encoding of one file does not turn the other,
+// UTF-8, into mojibake. An error in the encoding suggests the side's flag.
+func (e encodings) read(name string, stdin io.Reader, side int) (string, error) {
+	own := [2]string{e.a, e.b}[side]
+	opts := textio.Options{Encoding: e.of(side), Limit: inputLimit, Sniff: own == "" && e.both != ""}
+	text, err := textio.Read(name, stdin, opts)
+	return text, inputError(err, [2]string{"--encoding-a", "--encoding-b"}[side])
+}
+
+// readUTF8 reads a file that takes no --encoding: a glossary, a
+// dictionary, a baseline. It must be UTF-8 (or UTF-16 with a byte order
+// mark).
+func readUTF8(name string, stdin io.Reader) (string, error) {
+	text, err := textio.Read(name, stdin, textio.Options{Limit: inputLimit})
+	return text, inputError(err, "")
 }
 
 // inputError adds to an error of textio what the command line can do
-// about it.
-func inputError(err error) error {
-	if errors.Is(err, textio.ErrTooLarge) {
+// about it: the flag that raises the size limit, or, for an input in
+// another encoding, the flag that names it (encodingFlag; "" for a file
+// that takes none, which must be converted).
+func inputError(err error, encodingFlag string) error {
+	var ee *textio.EncodingError
+	switch {
+	case errors.Is(err, textio.ErrTooLarge):
 		return fmt.Errorf("%w (--max-input-size raises it)", err)
+	case errors.As(err, &ee) && encodingFlag == "" && ee.Guess != "":
+		return fmt.Errorf("%w; convert it to UTF-8 (iconv -f %s -t utf-8)", err, ee.Guess)
+	case errors.As(err, &ee) && encodingFlag == "":
+		return fmt.Errorf("%w; convert it to UTF-8", err)
+	case errors.As(err, &ee) && ee.Guess != "":
+		return fmt.Errorf("%w; name its encoding with %s %s", err, encodingFlag, ee.Guess)
+	case errors.As(err, &ee):
+		return fmt.Errorf("%w; name its encoding with %s", err, encodingFlag)
 	}
 	return err
 }

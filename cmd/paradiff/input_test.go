@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -35,8 +37,13 @@ func TestEncodingFlags(t *testing.T) {
 		{[]string{"--encoding-a", "windows-1251", cp1251, utf8File}, 0, ""},
 		{[]string{"--encoding-a", "windows-1251", "--encoding-b", "koi8-r", cp1251, koi8}, 0, ""},
 		{[]string{"--encoding", "koi8-r", koi8, koi8}, 0, ""},
-		{[]string{cp1251, utf8File}, 2, "ru.1251.txt: invalid UTF-8 at byte offset 0: the file looks like windows-1251 text; name its encoding with --encoding windows-1251"},
-		{[]string{utf8File, koi8}, 2, "--encoding koi8-r"},
+		{[]string{cp1251, utf8File}, 2, "ru.1251.txt: invalid UTF-8 at byte offset 0: the file looks like windows-1251 text; name its encoding with --encoding-a windows-1251\n"},
+		{[]string{utf8File, koi8}, 2, "ru.koi8.txt: invalid UTF-8 at byte offset 0: the file looks like koi8-r text; name its encoding with --encoding-b koi8-r\n"},
+		{[]string{"align", utf8File, koi8}, 2, "name its encoding with --encoding-b koi8-r\n"},
+		{[]string{"score", "-r", cp1251, utf8File}, 2, "ru.1251.txt: invalid UTF-8 at byte offset 0: the file looks like windows-1251 text; name its encoding with --encoding-a windows-1251\n"},
+		{[]string{"score", "-r", utf8File, cp1251}, 2, "name its encoding with --encoding-b windows-1251\n"},
+		{[]string{"split", cp1251}, 2, "name its encoding with --encoding windows-1251\n"},
+		{[]string{"--glossary", cp1251, utf8File, utf8File}, 2, "ru.1251.txt: invalid UTF-8 at byte offset 0: the file looks like windows-1251 text; convert it to UTF-8 (iconv -f windows-1251 -t utf-8)\n"},
 		{[]string{"split", "--encoding", "windows-1251", cp1251}, 0, ""},
 		{[]string{"--encoding", "ebcdic-klingon", utf8File, utf8File}, 2, `unknown encoding "ebcdic-klingon"`},
 	}
@@ -102,5 +109,48 @@ func TestByteSize(t *testing.T) {
 		if err := (byteSize{&n}).Set(in); err == nil {
 			t.Errorf("Set(%q) = %d, want an error", in, n)
 		}
+	}
+}
+
+// TestEncodingBothSides checks that --encoding, named for both files,
+// leaves a file in valid UTF-8 as it is, where --encoding-a and
+// --encoding-b force theirs.
+func TestEncodingBothSides(t *testing.T) {
+	dir := t.TempDir()
+	utf8File := write(t, dir, "ru.utf8.txt", []byte(textRu))
+	cp1251 := write(t, dir, "ru.1251.txt", encodeAs(t, "windows-1251", textRu))
+	mojibake := "Р“Р»Р°РІС‹" // UTF-8 "Главы" read as windows-1251
+	tests := []struct {
+		args     []string
+		mojibake bool
+	}{
+		{[]string{"--encoding", "windows-1251", cp1251, utf8File}, false},
+		{[]string{"--encoding", "windows-1251", utf8File, cp1251}, false},
+		{[]string{"--encoding-b", "windows-1251", cp1251, utf8File, "--encoding-a", "windows-1251"}, true},
+		{[]string{"--encoding-a", "windows-1251", utf8File, utf8File}, true},
+	}
+	for _, tt := range tests {
+		code, out, stderr := runCmd(t, "", append([]string{"-f", "tsv"}, tt.args...)...)
+		if code == exitTrouble || stderr != "" {
+			t.Fatalf("paradiff %q: exit %d, stderr %q", tt.args, code, stderr)
+		}
+		if got := strings.Contains(out, mojibake); got != tt.mojibake || strings.Count(out, "Главы")+strings.Count(out, mojibake) != 2 {
+			t.Errorf("paradiff %q: mojibake %v, want %v:\n%s", tt.args, got, tt.mojibake, out)
+		}
+	}
+	// The directories' files alike, and the hint names the side.
+	dirA, dirB := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	for _, d := range []string{dirA, dirB} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, dirA, "ru.txt", encodeAs(t, "windows-1251", textRu))
+	write(t, dirB, "ru.txt", []byte(textRu))
+	if code, _, stderr := runCmd(t, "", "--encoding", "windows-1251", dirA, dirB); code == exitTrouble || stderr != "" {
+		t.Errorf("directories with --encoding: exit %d, stderr %q", code, stderr)
+	}
+	if code, out, _ := runCmd(t, "", dirA, dirB); code != exitTrouble || !strings.Contains(out, "--encoding-a windows-1251") {
+		t.Errorf("directories without --encoding: exit %d, report %q; want the hint --encoding-a windows-1251", code, out)
 	}
 }

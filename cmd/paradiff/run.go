@@ -112,9 +112,14 @@ Flags of score (and the metric flags above):
 Input (all commands):
       --encoding NAME   the files' encoding, a WHATWG name such as gb18030,
                         big5, shift_jis, windows-1251, koi8-r, utf-16le;
-                        default: UTF-8, or UTF-16 with a byte order mark
+                        default: UTF-8, or UTF-16 with a byte order mark.
+                        For both A and B it is a default: a file with a
+                        byte order mark or in valid UTF-8 is read as that
       --encoding-a NAME, --encoding-b NAME
-                        the encoding of A or of B alone
+                        the encoding of A or of B alone, always used
+                        (score: of the references, of the hypothesis);
+                        --glossary, --dictionary and --baseline files
+                        must be UTF-8
       --max-input-size SIZE
                         refuse any input (A, B, a reference, --glossary,
                         --dictionary, --baseline) larger than SIZE bytes,

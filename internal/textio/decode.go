@@ -38,43 +38,70 @@ func decode(data []byte, encodingName string) (string, error) {
 	}
 	if !utf8.Valid(data) {
 		bad := firstInvalid(data)
-		msg := fmt.Sprintf("invalid UTF-8 at byte offset %d", bad)
-		if guess := guessEncoding(data, bad); guess != "" {
-			return "", fmt.Errorf("%s: the file looks like %s text; name its encoding with --encoding %s", msg, guess, guess)
-		}
-		return "", fmt.Errorf("%s: the file is not UTF-8 text; name its encoding with --encoding", msg)
+		return "", &EncodingError{Offset: bad, Guess: guessEncoding(data, bad)}
 	}
 	return string(data), nil
+}
+
+// EncodingError is the error for input that is neither UTF-8 nor UTF-16
+// with a byte order mark, read with no encoding named: it may be text in
+// another encoding, which Guess names if it can tell.
+type EncodingError struct {
+	Offset int    // of the first byte that is not UTF-8 (NUL for UTF-16)
+	Guess  string // the WHATWG name of the encoding the input reads best in, or ""
+}
+
+func (e *EncodingError) Error() string {
+	switch {
+	case strings.HasPrefix(e.Guess, "utf-16"):
+		return fmt.Sprintf("NUL byte at offset %d: the file looks like %s without a byte order mark", e.Offset, strings.ToUpper(e.Guess))
+	case e.Guess != "":
+		return fmt.Sprintf("invalid UTF-8 at byte offset %d: the file looks like %s text", e.Offset, e.Guess)
+	}
+	return fmt.Sprintf("invalid UTF-8 at byte offset %d: the file is not UTF-8 text", e.Offset)
 }
 
 // nulError is the error for data with its first NUL byte at offset i:
 // UTF-16 without a byte order mark, or binary data.
 func nulError(data []byte, i int) error {
 	if guess := guessEncoding(data, i); strings.HasPrefix(guess, "utf-16") && manyNULs(data) {
-		return fmt.Errorf("NUL byte at offset %d: the file looks like %s without a byte order mark; name it with --encoding %s", i, strings.ToUpper(guess), guess)
+		return &EncodingError{Offset: i, Guess: guess}
 	}
 	return fmt.Errorf("binary file (NUL byte at offset %d), not text", i)
 }
 
 // checkHead refuses the first bytes of an input that is not over yet if
-// they show it is binary, in the encoding named (a WHATWG label, or "").
-// In every encoding but UTF-16 a NUL byte is a NUL character, which no
-// text has; the rest of the input cannot change that.
-func checkHead(head []byte, encodingName string) error {
+// they show it is binary in the encoding opts name. In every encoding but
+// UTF-16 a NUL byte is a NUL character, which no text has; the rest of the
+// input cannot change that.
+func checkHead(head []byte, opts Options) error {
 	i := bytes.IndexByte(head, 0)
 	if i < 0 {
 		return nil
 	}
-	if encodingName == "" {
+	if opts.Encoding == "" || opts.Sniff {
 		if bytes.HasPrefix(head, bomUTF16LE) || bytes.HasPrefix(head, bomUTF16BE) {
 			return nil
 		}
+	}
+	if opts.Encoding == "" {
 		return nulError(head, i)
 	}
-	if _, canonical, err := lookup(encodingName); err != nil || strings.HasPrefix(canonical, "utf-16") {
+	if _, canonical, err := lookup(opts.Encoding); err != nil || strings.HasPrefix(canonical, "utf-16") {
 		return nil // the decoder will tell
 	}
 	return fmt.Errorf("binary file (NUL byte at offset %d), not text", i)
+}
+
+// saysWhatItIs reports whether data is text in an encoding it tells by
+// itself: it starts with a byte order mark, or it is valid UTF-8 with no
+// NUL byte (UTF-16 has NUL bytes; legacy encodings hardly ever make valid
+// UTF-8 of text with any letters beyond ASCII).
+func saysWhatItIs(data []byte) bool {
+	if bytes.HasPrefix(data, bomUTF8) || bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) {
+		return true
+	}
+	return bytes.IndexByte(data, 0) < 0 && utf8.Valid(data)
 }
 
 // lookup returns the encoding a WHATWG label names, and its canonical name.

@@ -40,6 +40,13 @@ type Options struct {
 	// Encoding is a WHATWG encoding label such as "windows-1251"; ""
 	// sniffs a byte order mark and otherwise wants UTF-8.
 	Encoding string
+	// Sniff makes Encoding a default for input that does not say what
+	// it is: input with a byte order mark, or valid UTF-8 with no NUL
+	// byte, is read as that whatever Encoding names. It is for one
+	// encoding named for several files, of which some may be UTF-8:
+	// legacy encodings read UTF-8 as mojibake without an error, and
+	// their text is hardly ever valid UTF-8.
+	Sniff bool
 	// Limit is the largest input in bytes; 0 means DefaultLimit.
 	Limit int64
 }
@@ -113,7 +120,11 @@ func Read(name string, stdin io.Reader, opts Options) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	text, err := decode(data, opts.Encoding)
+	enc := opts.Encoding
+	if opts.Sniff && saysWhatItIs(data) {
+		enc = ""
+	}
+	text, err := decode(data, enc)
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", name, err)
 	}
@@ -168,7 +179,7 @@ func readBounded(r io.Reader, name string, size int64, opts Options) ([]byte, er
 	case err != nil:
 		return nil, wrapRead(name, err)
 	}
-	if err := checkHead(head, opts.Encoding); err != nil {
+	if err := checkHead(head, opts); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	capacity := int64(64 << 10)

@@ -1,6 +1,7 @@
 package textio
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -53,8 +54,9 @@ func TestDecodeLegacyEncodings(t *testing.T) {
 			if err == nil {
 				t.Fatalf("decode without --encoding accepted %s bytes as UTF-8", tt.encoding)
 			}
-			if !strings.Contains(err.Error(), "--encoding "+tt.encoding) {
-				t.Errorf("error %q does not suggest --encoding %s", err, tt.encoding)
+			var ee *EncodingError
+			if !errors.As(err, &ee) || ee.Guess != tt.encoding {
+				t.Errorf("error %q does not suggest %s", err, tt.encoding)
 			}
 		})
 	}
@@ -99,7 +101,8 @@ func TestDecode(t *testing.T) {
 func TestUTF16WithoutBOM(t *testing.T) {
 	data := encodeAs(t, "utf-16le", "The talks began in Moscow.")
 	_, err := decode(data, "")
-	if err == nil || !strings.Contains(err.Error(), "--encoding utf-16le") {
-		t.Errorf("UTF-16LE without BOM: error %v, want a hint to --encoding utf-16le", err)
+	var ee *EncodingError
+	if !errors.As(err, &ee) || ee.Guess != "utf-16le" || !strings.Contains(err.Error(), "NUL byte at offset 1: the file looks like UTF-16LE without a byte order mark") {
+		t.Errorf("UTF-16LE without BOM: error %v, want a hint to utf-16le", err)
 	}
 }
