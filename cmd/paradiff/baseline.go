@@ -14,7 +14,7 @@ import (
 // with it is an error naming the file: paradiff will not gate against a
 // baseline it misreads.
 func readBaseline(name string, stdin io.Reader) (*gate.Baseline, error) {
-	text, err := readInput(name, stdin, "")
+	text, err := readUTF8(name, stdin)
 	if err != nil {
 		return nil, fmt.Errorf("baseline %w", err)
 	}

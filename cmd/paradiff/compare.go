@@ -144,7 +144,7 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 }
 
 func readGlossary(name string, stdin io.Reader) ([]diff.Term, error) {
-	text, err := readInput(name, stdin, "")
+	text, err := readUTF8(name, stdin)
 	if err != nil {
 		return nil, err
 	}
@@ -191,7 +191,7 @@ const (
 )
 
 func readDictionary(name string, stdin io.Reader) (align.Dictionary, error) {
-	text, err := readInput(name, stdin, "")
+	text, err := readUTF8(name, stdin)
 	if err != nil {
 		return nil, err
 	}
@@ -207,8 +207,8 @@ func readPair(files []string, stdin io.Reader, enc encodings) (a, b diff.Documen
 	// Both at once (at most one is standard input); A's error first.
 	var errB error
 	var wg sync.WaitGroup
-	wg.Go(func() { b.Text, errB = readInput(files[1], stdin, enc.of(1)) })
-	a.Text, err = readInput(files[0], stdin, enc.of(0))
+	wg.Go(func() { b.Text, errB = enc.read(files[1], stdin, 1) })
+	a.Text, err = enc.read(files[0], stdin, 0)
 	wg.Wait()
 	if err != nil {
 		return a, b, err

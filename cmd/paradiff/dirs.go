@@ -195,10 +195,10 @@ func (d *dirRun) comparePair(rel string) (*diff.Comparison, error) {
 	a := diff.Document{Name: filepath.Join(d.dirA, filepath.FromSlash(rel))}
 	b := diff.Document{Name: filepath.Join(d.dirB, filepath.FromSlash(rel))}
 	var err error
-	if a.Text, err = readInput(a.Name, nil, d.flags.encoding.of(0)); err != nil {
+	if a.Text, err = d.flags.encoding.read(a.Name, nil, 0); err != nil {
 		return nil, err
 	}
-	if b.Text, err = readInput(b.Name, nil, d.flags.encoding.of(1)); err != nil {
+	if b.Text, err = d.flags.encoding.read(b.Name, nil, 1); err != nil {
 		return nil, err
 	}
 	return diff.Compare(a, b, d.opts), nil

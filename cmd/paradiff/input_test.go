@@ -1,20 +1,15 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/htmlindex"
 )
 
-// Texts in the scripts whose legacy encodings paradiff must recognise.
-const (
-	textZh = "两国元首签署了二十多份合作文件。双方同意加强在联合国的协调，共同维护国际公平正义。"
-	textZt = "兩國元首簽署了二十多份合作文件。雙方同意加強在聯合國的協調，共同維護國際公平正義。"
-	textJa = "両国の首脳は二十件以上の協力文書に署名した。双方は国連での協調を強化することで合意した。"
-	textRu = "Главы государств подписали более двадцати документов о сотрудничестве. Стороны договорились укреплять координацию в ООН."
-	textFr = "Les deux présidents ont signé plus de vingt documents de coopération. Ils sont convenus de renforcer leur coordination à l’ONU."
-)
+const textRu = "Главы государств подписали более двадцати документов о сотрудничестве. Стороны договорились укреплять координацию в ООН."
 
 func encodeAs(t *testing.T, name, text string) []byte {
 	t.Helper()
@@ -27,81 +22,6 @@ func encodeAs(t *testing.T, name, text string) []byte {
 		t.Fatalf("encoding %q as %s: %v", text, name, err)
 	}
 	return out
-}
-
-func TestDecodeLegacyEncodings(t *testing.T) {
-	tests := []struct {
-		encoding, text string
-	}{
-		{"gb18030", textZh},
-		{"big5", textZt},
-		{"shift_jis", textJa},
-		{"windows-1251", textRu},
-		{"koi8-r", textRu},
-		{"windows-1252", strings.ReplaceAll(textFr, "’", "'")},
-		{"utf-16le", textRu},
-		{"utf-16be", textZh},
-	}
-	for _, tt := range tests {
-		t.Run(tt.encoding, func(t *testing.T) {
-			data := encodeAs(t, tt.encoding, tt.text)
-			got, err := decode(data, tt.encoding)
-			if err != nil || got != tt.text {
-				t.Fatalf("decode(%s) = %q, %v; want the text back", tt.encoding, got, err)
-			}
-			_, err = decode(data, "")
-			if err == nil {
-				t.Fatalf("decode without --encoding accepted %s bytes as UTF-8", tt.encoding)
-			}
-			if !strings.Contains(err.Error(), "--encoding "+tt.encoding) {
-				t.Errorf("error %q does not suggest --encoding %s", err, tt.encoding)
-			}
-		})
-	}
-}
-
-func TestDecode(t *testing.T) {
-	tests := []struct {
-		name, in, enc, want, wantErr string
-	}{
-		{"UTF-8", "Talks began.", "", "Talks began.", ""},
-		{"UTF-8 with BOM", "\xef\xbb\xbfTalks.", "", "Talks.", ""},
-		{"UTF-16LE with BOM", "\xff\xfeT\x00a\x00", "", "Ta", ""},
-		{"UTF-16BE with BOM", "\xfe\xff\x00T\x00a", "", "Ta", ""},
-		{"explicit UTF-16LE with BOM", "\xff\xfeT\x00a\x00", "utf-16le", "Ta", ""},
-		{"NUL byte", "Talks\x00began.", "", "", "binary file (NUL byte at offset 5), not text"},
-		// Read as UTF-16, pairs of ASCII letters are Chinese characters:
-		// one NUL is no sign of UTF-16.
-		{"NUL byte in a sentence", "A text with a NUL \x00 byte in its middle.", "", "", "binary file (NUL byte at offset 18), not text"},
-		{"binary", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "", "", "binary file"},
-		{"invalid UTF-8", "ok \xff\xfe\xfd\xfc", "", "", "invalid UTF-8 at byte offset 3"},
-		{"unknown encoding", "x", "klingon", "", `unknown encoding "klingon"`},
-		{"wrong encoding", "\x81\x30", "shift_jis", "", "cannot be decoded as shift_jis"},
-		{"CRLF kept", "a\r\nb\rc\f", "", "a\r\nb\rc\f", ""},
-		{"zero-width and bidi kept", "a\u200bb\u202ec", "", "a\u200bb\u202ec", ""},
-		{"empty", "", "", "", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := decode([]byte(tt.in), tt.enc)
-			switch {
-			case tt.wantErr == "" && err != nil:
-				t.Fatalf("decode(%q, %q): %v", tt.in, tt.enc, err)
-			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
-				t.Fatalf("decode(%q, %q) error %v, want %q", tt.in, tt.enc, err, tt.wantErr)
-			case got != tt.want:
-				t.Fatalf("decode(%q, %q) = %q, want %q", tt.in, tt.enc, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestUTF16WithoutBOM(t *testing.T) {
-	data := encodeAs(t, "utf-16le", "The talks began in Moscow.")
-	_, err := decode(data, "")
-	if err == nil || !strings.Contains(err.Error(), "--encoding utf-16le") {
-		t.Errorf("UTF-16LE without BOM: error %v, want a hint to --encoding utf-16le", err)
-	}
 }
 
 func TestEncodingFlags(t *testing.T) {
@@ -117,8 +37,13 @@ func TestEncodingFlags(t *testing.T) {
 		{[]string{"--encoding-a", "windows-1251", cp1251, utf8File}, 0, ""},
 		{[]string{"--encoding-a", "windows-1251", "--encoding-b", "koi8-r", cp1251, koi8}, 0, ""},
 		{[]string{"--encoding", "koi8-r", koi8, koi8}, 0, ""},
-		{[]string{cp1251, utf8File}, 2, "ru.1251.txt: invalid UTF-8 at byte offset 0: the file looks like windows-1251 text; name its encoding with --encoding windows-1251"},
-		{[]string{utf8File, koi8}, 2, "--encoding koi8-r"},
+		{[]string{cp1251, utf8File}, 2, "ru.1251.txt: invalid UTF-8 at byte offset 0: the file looks like windows-1251 text; name its encoding with --encoding-a windows-1251\n"},
+		{[]string{utf8File, koi8}, 2, "ru.koi8.txt: invalid UTF-8 at byte offset 0: the file looks like koi8-r text; name its encoding with --encoding-b koi8-r\n"},
+		{[]string{"align", utf8File, koi8}, 2, "name its encoding with --encoding-b koi8-r\n"},
+		{[]string{"score", "-r", cp1251, utf8File}, 2, "ru.1251.txt: invalid UTF-8 at byte offset 0: the file looks like windows-1251 text; name its encoding with --encoding-a windows-1251\n"},
+		{[]string{"score", "-r", utf8File, cp1251}, 2, "name its encoding with --encoding-b windows-1251\n"},
+		{[]string{"split", cp1251}, 2, "name its encoding with --encoding windows-1251\n"},
+		{[]string{"--glossary", cp1251, utf8File, utf8File}, 2, "ru.1251.txt: invalid UTF-8 at byte offset 0: the file looks like windows-1251 text; convert it to UTF-8 (iconv -f windows-1251 -t utf-8)\n"},
 		{[]string{"split", "--encoding", "windows-1251", cp1251}, 0, ""},
 		{[]string{"--encoding", "ebcdic-klingon", utf8File, utf8File}, 2, `unknown encoding "ebcdic-klingon"`},
 	}
@@ -127,5 +52,105 @@ func TestEncodingFlags(t *testing.T) {
 		if code != tt.wantCode || !strings.Contains(stderr, tt.wantStderr) || tt.wantStderr == "" && stderr != "" {
 			t.Errorf("paradiff %q: exit %d, stderr %q; want %d, %q", tt.args, code, stderr, tt.wantCode, tt.wantStderr)
 		}
+	}
+}
+
+// TestMaxInputSize checks --max-input-size on every input that paradiff
+// reads: over the limit is an error naming the file, the limit and the
+// flag, with exit status 2.
+func TestMaxInputSize(t *testing.T) {
+	dir := t.TempDir()
+	small := write(t, dir, "small.txt", []byte("The talks began.\n"))
+	big := write(t, dir, "big.txt", []byte(strings.Repeat("The talks went on. ", 200))) // 3800 bytes
+	bigGlossary := write(t, dir, "big.tsv", []byte(strings.Repeat("began\tbegan\n", 400)))
+	bigDict := write(t, dir, "big.dict", []byte(strings.Repeat("began @ began\n", 400)))
+	bigBaseline := write(t, dir, "big.json", []byte(`{"version": 1, "pad": "`+strings.Repeat("x", 5000)+`"}`))
+	tests := []struct {
+		args       []string
+		stdin      string
+		wantCode   int
+		wantStderr string
+	}{
+		{[]string{"--max-input-size", "2K", big, small}, "", 2, "big.txt: 3.7 KiB, larger than the input size limit of 2 KiB (--max-input-size raises it)\n"},
+		{[]string{"--max-input-size", "4K", big, small}, "", 1, ""},
+		{[]string{big, small, "--max-input-size", "2000"}, "", 2, "big.txt: 3.7 KiB, larger than the input size limit of 2000 bytes"},
+		{[]string{"--max-input-size", "2K", "-", small}, strings.Repeat("The talks went on. ", 200), 2, "standard input: 3.7 KiB, larger than the input size limit of 2 KiB (--max-input-size raises it)"},
+		{[]string{"--max-input-size", "9K", "-", small}, strings.Repeat("The talks went on. ", 1000), 2, "standard input: larger than the input size limit of 9 KiB (--max-input-size raises it)"},
+		{[]string{"--max-input-size", "2K", "--glossary", bigGlossary, small, small}, "", 2, "big.tsv: 4.7 KiB, larger than"},
+		{[]string{"--max-input-size", "2K", "--dictionary", bigDict, small, small}, "", 2, "big.dict: 5.5 KiB, larger than"},
+		{[]string{"--max-input-size", "2K", "--baseline", bigBaseline, small, small}, "", 2, "big.json: 4.9 KiB, larger than"},
+		{[]string{"align", "--max-input-size", "2K", small, big}, "", 2, "big.txt: 3.7 KiB, larger than"},
+		{[]string{"split", "--max-input-size", "2K", big}, "", 2, "big.txt: 3.7 KiB, larger than"},
+		{[]string{"score", "--max-input-size", "2K", "-r", small, big}, "", 2, "big.txt: 3.7 KiB, larger than"},
+		{[]string{"--max-input-size", "0", small, small}, "", 2, "invalid value \"0\" for flag -max-input-size: want a size in bytes above 0"},
+		{[]string{"--max-input-size", "lots", small, small}, "", 2, "want a size in bytes above 0"},
+		{[]string{"--max-input-size", "1MiB", small, small}, "", 0, ""},
+	}
+	for _, tt := range tests {
+		code, _, stderr := runCmd(t, tt.stdin, tt.args...)
+		if code != tt.wantCode || !strings.Contains(stderr, tt.wantStderr) || tt.wantStderr == "" && stderr != "" {
+			t.Errorf("paradiff %q: exit %d, stderr %q; want %d, %q", tt.args, code, stderr, tt.wantCode, tt.wantStderr)
+		}
+		if strings.Count(stderr, "\n") > 2 {
+			t.Errorf("paradiff %q: stderr of more than one message: %q", tt.args, stderr)
+		}
+	}
+}
+
+func TestByteSize(t *testing.T) {
+	for in, want := range map[string]int64{"300000": 300000, "512K": 512 << 10, "64M": 64 << 20, "64MiB": 64 << 20, "2g": 2 << 30, "1TB": 1 << 40, "100B": 100} {
+		var n int64
+		if err := (byteSize{&n}).Set(in); err != nil || n != want {
+			t.Errorf("Set(%q) = %d, %v; want %d", in, n, err, want)
+		}
+	}
+	for _, in := range []string{"", "-1", "0", "1.5G", "G", "9999999999T", "12X"} {
+		var n int64
+		if err := (byteSize{&n}).Set(in); err == nil {
+			t.Errorf("Set(%q) = %d, want an error", in, n)
+		}
+	}
+}
+
+// TestEncodingBothSides checks that --encoding, named for both files,
+// leaves a file in valid UTF-8 as it is, where --encoding-a and
+// --encoding-b force theirs.
+func TestEncodingBothSides(t *testing.T) {
+	dir := t.TempDir()
+	utf8File := write(t, dir, "ru.utf8.txt", []byte(textRu))
+	cp1251 := write(t, dir, "ru.1251.txt", encodeAs(t, "windows-1251", textRu))
+	mojibake := "Р“Р»Р°РІС‹" // UTF-8 "Главы" read as windows-1251
+	tests := []struct {
+		args     []string
+		mojibake bool
+	}{
+		{[]string{"--encoding", "windows-1251", cp1251, utf8File}, false},
+		{[]string{"--encoding", "windows-1251", utf8File, cp1251}, false},
+		{[]string{"--encoding-b", "windows-1251", cp1251, utf8File, "--encoding-a", "windows-1251"}, true},
+		{[]string{"--encoding-a", "windows-1251", utf8File, utf8File}, true},
+	}
+	for _, tt := range tests {
+		code, out, stderr := runCmd(t, "", append([]string{"-f", "tsv"}, tt.args...)...)
+		if code == exitTrouble || stderr != "" {
+			t.Fatalf("paradiff %q: exit %d, stderr %q", tt.args, code, stderr)
+		}
+		if got := strings.Contains(out, mojibake); got != tt.mojibake || strings.Count(out, "Главы")+strings.Count(out, mojibake) != 2 {
+			t.Errorf("paradiff %q: mojibake %v, want %v:\n%s", tt.args, got, tt.mojibake, out)
+		}
+	}
+	// The directories' files alike, and the hint names the side.
+	dirA, dirB := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	for _, d := range []string{dirA, dirB} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, dirA, "ru.txt", encodeAs(t, "windows-1251", textRu))
+	write(t, dirB, "ru.txt", []byte(textRu))
+	if code, _, stderr := runCmd(t, "", "--encoding", "windows-1251", dirA, dirB); code == exitTrouble || stderr != "" {
+		t.Errorf("directories with --encoding: exit %d, stderr %q", code, stderr)
+	}
+	if code, out, _ := runCmd(t, "", dirA, dirB); code != exitTrouble || !strings.Contains(out, "--encoding-a windows-1251") {
+		t.Errorf("directories without --encoding: exit %d, report %q; want the hint --encoding-a windows-1251", code, out)
 	}
 }

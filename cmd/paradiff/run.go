@@ -11,6 +11,7 @@ import (
 
 	"github.com/paradiff/paradiff/align"
 	"github.com/paradiff/paradiff/diff"
+	"github.com/paradiff/paradiff/internal/textio"
 	"github.com/paradiff/paradiff/report"
 )
 
@@ -109,12 +110,22 @@ Flags of score (and the metric flags above):
       --encoding-a NAME, --encoding-b NAME
                         the references' and the hypothesis' encoding
 
-Input encoding (all commands):
+Input (all commands):
       --encoding NAME   the files' encoding, a WHATWG name such as gb18030,
                         big5, shift_jis, windows-1251, koi8-r, utf-16le;
-                        default: UTF-8, or UTF-16 with a byte order mark
+                        default: UTF-8, or UTF-16 with a byte order mark.
+                        For both A and B it is a default: a file with a
+                        byte order mark or in valid UTF-8 is read as that
       --encoding-a NAME, --encoding-b NAME
-                        the encoding of A or of B alone
+                        the encoding of A or of B alone, always used
+                        (score: of the references, of the hypothesis);
+                        --glossary, --dictionary and --baseline files
+                        must be UTF-8
+      --max-input-size SIZE
+                        refuse any input (A, B, a reference, --glossary,
+                        --dictionary, --baseline) larger than SIZE bytes,
+                        K, M, G or T for KiB, MiB, GiB, TiB (default 64M);
+                        binary input is refused from its first 8 KiB
 
 Languages and alignment (paradiff A B, align):
       --lang-a TAG, --lang-b TAG
@@ -249,6 +260,8 @@ func newFlagSet(name string, c *common, defaultFormat string) *flag.FlagSet {
 	fs.StringVar(&c.encoding.both, "encoding", "", "")
 	fs.StringVar(&c.encoding.a, "encoding-a", "", "")
 	fs.StringVar(&c.encoding.b, "encoding-b", "", "")
+	inputLimit = textio.DefaultLimit // each run starts from the default
+	fs.Var(byteSize{&inputLimit}, "max-input-size", "")
 	if name != "split" {
 		fs.StringVar(&c.langA, "lang-a", "", "")
 		fs.StringVar(&c.langB, "lang-b", "", "")

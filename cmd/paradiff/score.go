@@ -140,14 +140,14 @@ func runScore(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 		return exitTrouble, usageError{"score takes the score gates --min-bleu, --min-chrf and --max-ter; --fail-on, --max-changes and baselines are for paradiff A B"}
 	}
 	hypName := files[0]
-	hypText, err := readInput(hypName, stdin, o.encoding.of(1))
+	hypText, err := o.encoding.read(hypName, stdin, 1)
 	if err != nil {
 		return exitTrouble, err
 	}
 	hyps := lines(hypText)
 	refs := make([][]string, len(o.refs))
 	for k, name := range o.refs {
-		text, err := readInput(name, stdin, o.encoding.of(0))
+		text, err := o.encoding.read(name, stdin, 0)
 		if err != nil {
 			return exitTrouble, err
 		}
