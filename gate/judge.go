@@ -119,3 +119,61 @@ func (j *Judge) All(verdicts []Verdict, m *diff.Metrics) ([]string, error) {
 	}
 	return out, nil
 }
+
+// DirsVerdict is the judgement of a directory comparison.
+type DirsVerdict struct {
+	// Files holds the verdict of each file, in the order of
+	// diff.Dirs.Files; a file on one side only fails unless the baseline
+	// has it so, and one that could not be compared has none.
+	Files []Verdict
+	// All holds the failures of the whole (see [Judge.All]).
+	All []string
+	// Differs says that the directories differ at all, as diff -r would
+	// say: a file on one side only, or a pair that differs.
+	Differs bool
+}
+
+// Failures returns the failures that decide a gated run: those of every
+// file, then those of the whole.
+func (v DirsVerdict) Failures() []string {
+	var out []string
+	for _, f := range v.Files {
+		out = append(out, f.Failures...)
+	}
+	return append(out, v.All...)
+}
+
+// FileFailures returns the failures of each file, in order.
+func (v DirsVerdict) FileFailures() [][]string {
+	out := make([][]string, len(v.Files))
+	for i, f := range v.Files {
+		out[i] = f.Failures
+	}
+	return out
+}
+
+// Dirs judges a directory comparison: each file, then the whole. The
+// error, an [*Error], says that the baseline does not fit the comparison.
+func (j *Judge) Dirs(d *diff.Dirs) (DirsVerdict, error) {
+	if err := j.Baseline.Fit(true); err != nil {
+		return DirsVerdict{}, err
+	}
+	v := DirsVerdict{Files: make([]Verdict, len(d.Files))}
+	for i, f := range d.Files {
+		switch {
+		case f.OnlyIn != "":
+			v.Differs = true
+			v.Files[i].Failures = j.OnlyIn(f.Path, f.OnlyIn)
+		case f.Comparison != nil:
+			fv, err := j.Document(f.Comparison, f.Path)
+			if err != nil {
+				return v, err
+			}
+			v.Files[i] = fv
+			v.Differs = v.Differs || Differs(f.Comparison)
+		}
+	}
+	all, err := j.All(v.Files, d.Metrics)
+	v.All = all
+	return v, err
+}

@@ -5,57 +5,37 @@ import (
 	"fmt"
 	"io"
 
+	"strings"
+
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/paradiff/paradiff/diff"
 )
 
-// File is one document of a comparison of many: two files with the same
-// relative path, or a file on one side only.
-type File struct {
-	Path       string           // relative path, slash-separated
-	OnlyIn     string           // "a" or "b" for a file on that side only, else ""
-	Error      string           // why the pair could not be compared (a binary file, a wrong encoding...), else ""
-	Comparison *diff.Comparison // nil for a file on one side only, or one with an Error
-	Failures   []string         // why this document fails the run (tripped gates); empty if it passes
-}
-
-// Files is the comparison of two directories, file by file.
+// Files is what the directory reports render: the comparison of two
+// directories and how gates judged it.
 type Files struct {
-	A, B     string        // the two directories
-	Files    []File        // in path order
-	Summary  diff.Summary  // the sum of the compared files' summaries
-	Metrics  *diff.Metrics // over the beads of every compared file; nil without metrics
-	Failures []string      // gates tripped by the whole
-	Gated    bool          // gates decide the exit status: a file passes or fails
+	*diff.Dirs
+	// FileFailures[i] says why Files[i] fails the run (tripped gates);
+	// empty if it passes. Nil when nothing was judged.
+	FileFailures [][]string
+	Failures     []string // gates tripped by the whole
+	Gated        bool     // gates decide the exit status: a file passes or fails
 }
 
-// Errors counts the pairs that could not be compared.
-func (fs *Files) Errors() int {
-	n := 0
-	for _, f := range fs.Files {
-		if f.Error != "" {
-			n++
-		}
+// failuresOf returns why file i fails the run.
+func (fs *Files) failuresOf(i int) []string {
+	if i < len(fs.FileFailures) {
+		return fs.FileFailures[i]
 	}
-	return n
-}
-
-// OnlyIn counts the files on side "a" or "b" only.
-func (fs *Files) OnlyIn(side string) int {
-	n := 0
-	for _, f := range fs.Files {
-		if f.OnlyIn == side {
-			n++
-		}
-	}
-	return n
+	return nil
 }
 
 // status says in a word how a file came out: "only in A", "only in B",
 // "error", "FAIL" or "pass" when gates decide, else "differs" or "same".
-func (fs *Files) status(f File) string {
+func (fs *Files) status(i int) string {
+	f := fs.Files[i]
 	switch {
 	case f.Error != "":
 		return "error"
@@ -63,7 +43,7 @@ func (fs *Files) status(f File) string {
 		return "only in A"
 	case f.OnlyIn == "b":
 		return "only in B"
-	case fs.Gated && len(f.Failures) > 0:
+	case fs.Gated && len(fs.failuresOf(i)) > 0:
 		return "FAIL"
 	case fs.Gated:
 		return "pass"
@@ -78,7 +58,8 @@ func (fs *Files) status(f File) string {
 // fileRow is a file's row in the text and Markdown tables: path, sentences
 // in A and B, changes, critical, major, minor, trivial, BLEU, chrF, TER,
 // status. Cells of a file on one side only are "-".
-func (fs *Files) fileRow(f File) []string {
+func (fs *Files) fileRow(i int) []string {
+	f := fs.Files[i]
 	row := []string{f.Path}
 	if f.Comparison == nil {
 		row = append(row, "-", "-", "-", "-", "-", "-", "-", "-", "-", "-")
@@ -86,7 +67,7 @@ func (fs *Files) fileRow(f File) []string {
 		row = append(row, countCells(f.Comparison.Summary)...)
 		row = append(row, scoreCells(f.Comparison.Metrics)...)
 	}
-	return append(row, fs.status(f))
+	return append(row, fs.status(i))
 }
 
 func (fs *Files) totalRow() []string {
@@ -104,8 +85,8 @@ func (fs *Files) totalRow() []string {
 }
 
 func (fs *Files) failing() bool {
-	for _, f := range fs.Files {
-		if len(f.Failures) > 0 {
+	for _, f := range fs.FileFailures {
+		if len(f) > 0 {
 			return true
 		}
 	}
@@ -163,8 +144,8 @@ func FilesText(w io.Writer, fs *Files) error {
 		tablewriter.WithFooterAlignmentConfig(tw.CellAlignment{PerColumn: append(align, tw.AlignLeft)}),
 	)
 	table.Header(anySlice(fs.header())...)
-	for _, f := range fs.Files {
-		row := fs.fileRow(f)
+	for i := range fs.Files {
+		row := fs.fileRow(i)
 		row[0] = terminalSafe(row[0])
 		if err := table.Append(anySlice(row)...); err != nil {
 			return err
@@ -178,6 +159,9 @@ func FilesText(w io.Writer, fs *Files) error {
 		if f.Error != "" {
 			fmt.Fprintf(bw, "error: %s\n", terminalSafe(f.Error))
 		}
+	}
+	for _, sk := range fs.Skipped {
+		fmt.Fprintf(bw, "skipped: %s %s (%s)\n", strings.ToUpper(sk.Side), terminalSafe(sk.Path), sk.Reason)
 	}
 	writeSignatures(bw, fs.Metrics, "")
 	return bw.Flush()
@@ -224,8 +208,8 @@ func FilesMarkdown(w io.Writer, fs *Files) error {
 	}
 	fmt.Fprintf(bw, "---|\n")
 	rows := make([][]string, 0, len(fs.Files)+1)
-	for _, f := range fs.Files {
-		rows = append(rows, fs.fileRow(f))
+	for i := range fs.Files {
+		rows = append(rows, fs.fileRow(i))
 	}
 	total := fs.totalRow()
 	total[0] = "**" + total[0] + "**"
@@ -247,6 +231,16 @@ func FilesMarkdown(w io.Writer, fs *Files) error {
 			}
 		}
 	}
+	if len(fs.Skipped) > 0 {
+		what := "entries"
+		if len(fs.Skipped) == 1 {
+			what = "entry"
+		}
+		fmt.Fprintf(bw, "\n%d %s not compared:\n\n", len(fs.Skipped), what)
+		for _, sk := range fs.Skipped {
+			fmt.Fprintf(bw, "- %s %s: %s\n", strings.ToUpper(sk.Side), mdCode(sk.Path), sk.Reason)
+		}
+	}
 	if fs.Metrics != nil {
 		fmt.Fprintf(bw, "\n")
 		writeSignatures(bw, fs.Metrics, "    ")
@@ -266,6 +260,12 @@ type (
 		Files    []jsonFile      `json:"files"`
 		Summary  jsonFileSummary `json:"summary"`
 		Failures []string        `json:"failures"`
+		Skipped  []jsonSkipped   `json:"skipped"`
+	}
+	jsonSkipped struct {
+		Side   string `json:"side"`
+		Path   string `json:"path"`
+		Reason string `json:"reason"`
 	}
 	jsonFile struct {
 		Path     string         `json:"path"`
@@ -296,9 +296,13 @@ func FilesJSON(w io.Writer, fs *Files) error {
 	r := jsonFiles{
 		Version: JSONVersion, A: fs.A, B: fs.B,
 		Files: make([]jsonFile, 0, len(fs.Files)), Failures: nonNil(fs.Failures),
+		Skipped: make([]jsonSkipped, 0, len(fs.Skipped)),
 	}
-	for _, f := range fs.Files {
-		jf := jsonFile{Path: f.Path, Error: f.Error, Changes: []jsonChange{}, Failures: nonNil(f.Failures)}
+	for _, sk := range fs.Skipped {
+		r.Skipped = append(r.Skipped, jsonSkipped(sk))
+	}
+	for i, f := range fs.Files {
+		jf := jsonFile{Path: f.Path, Error: f.Error, Changes: []jsonChange{}, Failures: nonNil(fs.failuresOf(i))}
 		if f.OnlyIn != "" {
 			side := f.OnlyIn
 			jf.OnlyIn = &side

@@ -59,7 +59,7 @@ type (
 // XML cannot hold as U+FFFD.
 func JUnit(w io.Writer, fs *Files) error {
 	suite := junitSuite{Name: "paradiff", Tests: len(fs.Files), Cases: make([]junitCase, 0, len(fs.Files))}
-	for _, f := range fs.Files {
+	for i, f := range fs.Files {
 		name := f.Path
 		if name == "" {
 			name = "B"
@@ -75,14 +75,14 @@ func JUnit(w io.Writer, fs *Files) error {
 				jc.SystemOut = note + "\n" + jc.SystemOut
 			}
 		}
-		if len(f.Failures) > 0 {
+		if failures := fs.failuresOf(i); len(failures) > 0 {
 			suite.Failures++
-			msg := f.Failures[0]
-			if len(f.Failures) > 1 {
-				msg = fmt.Sprintf("%s (and %d more)", msg, len(f.Failures)-1)
+			msg := failures[0]
+			if len(failures) > 1 {
+				msg = fmt.Sprintf("%s (and %d more)", msg, len(failures)-1)
 			}
 			var text strings.Builder
-			for _, line := range f.Failures {
+			for _, line := range failures {
 				text.WriteString(line + "\n")
 			}
 			if c := f.Comparison; c != nil {

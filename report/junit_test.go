@@ -42,12 +42,17 @@ func filesFixture() *Files {
 	hostile := "The talks began at 10:00 <b>&amp;</b> ]]> \x1b[31m\x00."
 	changed := diff.Compare(diff.Document{Name: "a/x|y.txt", Text: "The talks began at 9:00."}, diff.Document{Name: "b/x|y.txt", Text: hostile}, diff.Options{Metrics: true})
 	fs := &Files{
-		A: "a", B: "b", Gated: true,
-		Files: []File{
-			{Path: "gone.txt", OnlyIn: "a", Failures: []string{"gone.txt: only in A"}},
+		Dirs: &diff.Dirs{A: "a", B: "b", Files: []diff.DirFile{
+			{Path: "gone.txt", OnlyIn: "a"},
 			{Path: "same.txt", Comparison: same},
-			{Path: "x|y.txt", Comparison: changed, Failures: []string{"gate --fail-on critical: x|y.txt: 1 change", "gate --min-bleu 90: x|y.txt: BLEU 10.00"}},
+			{Path: "x|y.txt", Comparison: changed},
+		}},
+		FileFailures: [][]string{
+			{"gone.txt: only in A"},
+			nil,
+			{"gate --fail-on critical: x|y.txt: 1 change", "gate --min-bleu 90: x|y.txt: BLEU 10.00"},
 		},
+		Gated:    true,
 		Failures: []string{"gate --min-bleu 90: all files: BLEU 50.00"},
 	}
 	fs.Summary = same.Summary.Plus(changed.Summary)
@@ -80,7 +85,7 @@ func TestJUnit(t *testing.T) {
 		if c.Name != names[i] || c.Classname != "paradiff" {
 			t.Errorf("case %d: %q (%s), want %q", i, c.Name, c.Classname, names[i])
 		}
-		if (c.Failure != nil) != (len(fs.Files[i].Failures) > 0) {
+		if (c.Failure != nil) != (len(fs.FileFailures[i]) > 0) {
 			t.Errorf("case %q: failure %+v, want one iff the file has failures", c.Name, c.Failure)
 		}
 	}

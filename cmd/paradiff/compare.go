@@ -86,11 +86,11 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	if opts.LangA, opts.LangB, err = o.languages(); err != nil {
 		return exitTrouble, err
 	}
-	if dirs, err := dirPair(files); err != nil || dirs {
+	if dirs, err := diff.IsDirPair(files[0], files[1]); err != nil || dirs {
 		if err != nil {
 			return exitTrouble, err
 		}
-		d := dirRun{dirA: files[0], dirB: files[1], format: o.format, flags: o.common, opts: opts, ci: ci}
+		d := dirRun{dirA: files[0], dirB: files[1], format: o.format, opts: opts, read: o.encoding.dirs(), ci: ci}
 		return d.run(stdout, stderr)
 	}
 	a, b, err := readPair(files, stdin, o.encoding)

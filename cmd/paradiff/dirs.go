@@ -4,53 +4,21 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
-	"runtime"
-	"sort"
 	"strings"
-	"sync"
 
 	"github.com/paradiff/paradiff/diff"
 	"github.com/paradiff/paradiff/gate"
 	"github.com/paradiff/paradiff/report"
 )
 
-// dirPair reports whether A and B are both directories. One directory and
-// one file is an error.
-func dirPair(files []string) (bool, error) {
-	da, db := isDir(files[0]), isDir(files[1])
-	switch {
-	case da && db:
-		return true, nil
-	case da:
-		return false, fmt.Errorf("%s: is a directory, but %s is not; compare two files or two directories", files[0], displayName(files[1]))
-	case db:
-		return false, fmt.Errorf("%s: is a directory, but %s is not; compare two files or two directories", files[1], displayName(files[0]))
-	}
-	return false, nil
-}
-
-func isDir(name string) bool {
-	if name == "-" {
-		return false
-	}
-	info, err := os.Stat(name)
-	return err == nil && info.IsDir()
-}
-
-// dirRun is paradiff DIR_A DIR_B: the files of the two directories paired
-// by relative path, as diff -r pairs them. Hidden files and directories
-// (names starting with ".") are skipped, and so is everything that is not
-// a regular file (symbolic links included). Pairs are compared in
-// parallel, on runtime.GOMAXPROCS(0) goroutines; results keep path order.
+// dirRun is paradiff DIR_A DIR_B: diff.CompareDirs, judged, rendered.
 type dirRun struct {
 	dirA, dirB string
 	format     string
-	flags      common // encodings and languages
 	opts       diff.Options
+	read       diff.ReadOptions
 	ci         *ciRun
 }
 
@@ -61,75 +29,29 @@ func (d *dirRun) run(stdout, stderr io.Writer) (int, error) {
 	if err := d.ci.judge.Baseline.Fit(true); err != nil {
 		return exitTrouble, fromGate(err)
 	}
-	inA, err := listFiles(d.dirA)
+	dirs, err := diff.CompareDirs(d.dirA, d.dirB, d.opts, d.read)
 	if err != nil {
 		return exitTrouble, err
 	}
-	inB, err := listFiles(d.dirB)
-	if err != nil {
-		return exitTrouble, err
-	}
-	set := &report.Files{A: d.dirA, B: d.dirB, Gated: d.ci.judge.Gated()}
-	for _, p := range union(inA, inB) {
-		f := report.File{Path: p}
-		switch {
-		case !inB[p]:
-			f.OnlyIn = "a"
-		case !inA[p]:
-			f.OnlyIn = "b"
-		}
-		set.Files = append(set.Files, f)
-	}
-	d.compareAll(set.Files)
-
-	// Judge each file, then the whole.
-	var failures []string
-	var hyps, refs []string
-	differ := false
 	notes := map[string]bool{}
-	verdicts := make([]gate.Verdict, len(set.Files))
-	for i := range set.Files {
-		f := &set.Files[i]
-		if f.OnlyIn != "" {
-			differ = true
-			f.Failures = d.ci.judge.OnlyIn(f.Path, f.OnlyIn)
-			failures = append(failures, f.Failures...)
-			continue
-		}
-		if f.Error != "" {
-			continue // reported below, and the run's exit status is 2
-		}
-		c := f.Comparison
-		set.Summary = set.Summary.Plus(c.Summary)
-		if c.Metrics != nil && c.Metrics.Note != "" && !notes[c.Metrics.Note] {
+	for _, f := range dirs.Files {
+		if c := f.Comparison; c != nil && c.Metrics != nil && c.Metrics.Note != "" && !notes[c.Metrics.Note] {
 			notes[c.Metrics.Note] = true
 			fmt.Fprintf(stderr, "paradiff: note: %s\n", c.Metrics.Note)
 		}
-		h, r := c.ScoredSegments()
-		hyps, refs = append(hyps, h...), append(refs, r...)
-		v, err := d.ci.judge.Document(c, f.Path)
-		if err != nil {
-			return exitTrouble, fromGate(err)
-		}
-		verdicts[i] = v
-		f.Failures = v.Failures
-		if set.Gated {
-			failures = append(failures, v.Failures...)
-		}
-		differ = differ || gate.Differs(c)
 	}
-	if d.opts.Metrics && len(hyps) > 0 {
-		if set.Metrics, err = diff.Score(hyps, [][]string{refs}, d.ci.metrics); err != nil {
-			return exitTrouble, err
+	for _, sk := range dirs.Skipped {
+		root := d.dirA
+		if sk.Side == "b" {
+			root = d.dirB
 		}
+		fmt.Fprintf(stderr, "paradiff: note: skipped %s: %s\n", filepath.Join(root, filepath.FromSlash(sk.Path)), sk.Reason)
 	}
-	all, err := d.ci.judge.All(verdicts, set.Metrics)
+	v, err := d.ci.judge.Dirs(dirs)
 	if err != nil {
 		return exitTrouble, fromGate(err)
 	}
-	set.Failures = all
-	failures = append(failures, all...)
-
+	set := &report.Files{Dirs: dirs, FileFailures: v.FileFailures(), Failures: v.All, Gated: d.ci.judge.Gated()}
 	switch d.format {
 	case "json":
 		err = report.FilesJSON(stdout, set)
@@ -138,15 +60,15 @@ func (d *dirRun) run(stdout, stderr io.Writer) (int, error) {
 	case "junit":
 		err = report.JUnit(stdout, set)
 	case "github":
-		err = d.github(stdout, set, verdicts)
+		err = d.github(stdout, set, v.Files)
 	default:
 		err = report.FilesText(stdout, set)
 	}
 	if err != nil {
 		return exitTrouble, err
 	}
-	code, err := d.ci.finish(failures, differ, func(w io.Writer) error { return report.FilesJSON(w, set) }, stderr)
-	if err != nil || set.Errors() == 0 {
+	code, err := d.ci.finish(v.Failures(), v.Differs, func(w io.Writer) error { return report.FilesJSON(w, set) }, stderr)
+	if err != nil || dirs.Errors() == 0 {
 		return code, err
 	}
 	// A pair that could not be compared makes the whole run one in
@@ -154,7 +76,7 @@ func (d *dirRun) run(stdout, stderr io.Writer) (int, error) {
 	// returned, to be printed as every error is; the others are printed
 	// here.
 	var errs []string
-	for _, f := range set.Files {
+	for _, f := range dirs.Files {
 		if f.Error != "" {
 			errs = append(errs, f.Error)
 		}
@@ -163,45 +85,6 @@ func (d *dirRun) run(stdout, stderr io.Writer) (int, error) {
 		fmt.Fprintf(stderr, "paradiff: %s\n", e)
 	}
 	return exitTrouble, errors.New(errs[len(errs)-1])
-}
-
-// compareAll reads and compares every pair, in parallel. A pair that
-// cannot be compared gets its error instead of a comparison.
-func (d *dirRun) compareAll(files []report.File) {
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range max(1, min(runtime.GOMAXPROCS(0), len(files))) {
-		wg.Go(func() {
-			for i := range work {
-				c, err := d.comparePair(files[i].Path)
-				if err != nil {
-					files[i].Error = err.Error()
-					continue
-				}
-				files[i].Comparison = c
-			}
-		})
-	}
-	for i, f := range files {
-		if f.OnlyIn == "" {
-			work <- i
-		}
-	}
-	close(work)
-	wg.Wait()
-}
-
-func (d *dirRun) comparePair(rel string) (*diff.Comparison, error) {
-	a := diff.Document{Name: filepath.Join(d.dirA, filepath.FromSlash(rel))}
-	b := diff.Document{Name: filepath.Join(d.dirB, filepath.FromSlash(rel))}
-	var err error
-	if a.Text, err = d.flags.encoding.read(a.Name, nil, 0); err != nil {
-		return nil, err
-	}
-	if b.Text, err = d.flags.encoding.read(b.Name, nil, 1); err != nil {
-		return nil, err
-	}
-	return diff.Compare(a, b, d.opts), nil
 }
 
 // github writes the annotations of every file, an annotation for each file
@@ -241,52 +124,8 @@ func (d *dirRun) github(w io.Writer, set *report.Files, verdicts []gate.Verdict)
 		return err
 	}
 	var failures []string
-	for _, f := range set.Files {
-		failures = append(failures, f.Failures...)
+	for _, f := range set.FileFailures {
+		failures = append(failures, f...)
 	}
 	return d.ci.githubFailures(w, append(failures, set.Failures...), "")
-}
-
-// listFiles returns the relative paths (slash-separated) of the regular
-// files under root, skipping hidden files and directories.
-func listFiles(root string) (map[string]bool, error) {
-	out := map[string]bool{}
-	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrPermission) {
-				return fmt.Errorf("%s: permission denied", p)
-			}
-			return err
-		}
-		if p != root && strings.HasPrefix(e.Name(), ".") {
-			if e.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !e.Type().IsRegular() {
-			return nil
-		}
-		rel, err := filepath.Rel(root, p)
-		if err != nil {
-			return err
-		}
-		out[filepath.ToSlash(rel)] = true
-		return nil
-	})
-	return out, err
-}
-
-func union(a, b map[string]bool) []string {
-	paths := make([]string, 0, len(a)+len(b))
-	for p := range a {
-		paths = append(paths, p)
-	}
-	for p := range b {
-		if !a[p] {
-			paths = append(paths, p)
-		}
-	}
-	sort.Strings(paths)
-	return paths
 }

@@ -49,7 +49,7 @@ func dirsFixture(t *testing.T) (a, b string) {
 		"sub/deep/y.text": "The same text stands here on both sides.\n",
 	})
 	if err := os.Symlink(filepath.Join(a, "readout.txt"), filepath.Join(b, "link.txt")); err != nil {
-		t.Logf("no symbolic link: %v", err)
+		t.Fatalf("no symbolic link: %v", err)
 	}
 	return a, b
 }
@@ -73,13 +73,17 @@ type dirsJSON struct {
 		}
 	}
 	Failures []string
+	Skipped  []struct{ Side, Path, Reason string }
 }
+
+// skippedNote is the note on the symbolic link of dirsFixture.
+const skippedNote = `^paradiff: note: skipped .*/b/link\.txt: symbolic link, not followed$`
 
 func TestDirs(t *testing.T) {
 	a, b := dirsFixture(t)
 	code, out, stderr := runCmd(t, "", "-f", "json", a, b)
-	if code != 1 || stderr != "" {
-		t.Fatalf("exit %d (want 1), stderr %q", code, stderr)
+	if code != 1 || !regexp.MustCompile(skippedNote).MatchString(strings.TrimSuffix(stderr, "\n")) {
+		t.Fatalf("exit %d (want 1), stderr %q (want the note on the link)", code, stderr)
 	}
 	var r dirsJSON
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
@@ -99,6 +103,9 @@ func TestDirs(t *testing.T) {
 	}
 	if r.Summary.Files != 6 || r.Summary.Compared != 4 || r.Summary.OnlyInA != 1 || r.Summary.OnlyInB != 1 || r.Summary.Differences != 1 || r.Summary.Metrics == nil {
 		t.Errorf("summary = %+v", r.Summary)
+	}
+	if len(r.Skipped) != 1 || r.Skipped[0].Side != "b" || r.Skipped[0].Path != "link.txt" || !strings.Contains(r.Skipped[0].Reason, "symbolic link") {
+		t.Errorf("skipped = %+v, want b's link.txt", r.Skipped)
 	}
 	if f := r.Files[2]; f.Summary == nil || f.Summary.Differences != 1 || len(f.Changes) != 1 || f.Changes[0].A != "8" {
 		t.Errorf("readout.txt = %+v, want its one change", f)
@@ -121,6 +128,21 @@ func TestDirs(t *testing.T) {
 	if !strings.Contains(md, "| `sub/deep/x.txt` | 1 | 1 | 0 |") {
 		t.Errorf("Markdown report lacks the row of sub/deep/x.txt:\n%s", md)
 	}
+	if !strings.Contains(md, "- B `link.txt`: symbolic link, not followed") || !strings.Contains(text, "skipped: B link.txt (symbolic link, not followed)") {
+		t.Errorf("the Markdown or text report does not say that link.txt was skipped:\n%s\n%s", md, text)
+	}
+
+	// Roots that are symbolic links are followed: the same comparison.
+	la, lb := filepath.Join(t.TempDir(), "la"), filepath.Join(t.TempDir(), "lb")
+	if err := os.Symlink(a, la); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(b, lb); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, _ := runCmd(t, "", "-f", "json", la, lb); code != 1 || !strings.Contains(out, `"files": 6`) {
+		t.Errorf("symbolic-link roots: exit %d, want 1 and the 6 files:\n%s", code, out)
+	}
 
 	// Identical trees.
 	if code, _, stderr := runCmd(t, "", a, a); code != 0 {
@@ -136,10 +158,10 @@ func TestDirsGates(t *testing.T) {
 		wantCode int
 		want     []string // regexps, each matching a line of stderr, in order
 	}{
-		{"files on one side only fail a gate", []string{"--min-chrf", "1"}, 1, []string{`^paradiff: only-a\.txt: only in A$`, `^paradiff: only-b\.txt: only in B$`}},
-		{"a gate names the file", []string{"--fail-on", "number"}, 1, []string{`only in A`, `only in B`, `^paradiff: gate --fail-on number: readout\.txt: 1 change \(shift "8" → "9"\)$`}},
-		{"score gates apply per file and over all files", []string{"--min-bleu", "99"}, 1, []string{`only in A`, `only in B`, `^paradiff: gate --min-bleu 99: readout\.txt: BLEU \d+\.\d\d$`, `^paradiff: gate --min-bleu 99: all files: BLEU \d+\.\d\d$`}},
-		{"max-changes over all files", []string{"--max-changes", "0"}, 1, []string{`only in A`, `only in B`, `gate --max-changes 0: readout\.txt: 1 changes`, `^paradiff: gate --max-changes 0: all files: 1 changes$`}},
+		{"files on one side only fail a gate", []string{"--min-chrf", "1"}, 1, []string{skippedNote, `^paradiff: only-a\.txt: only in A$`, `^paradiff: only-b\.txt: only in B$`}},
+		{"a gate names the file", []string{"--fail-on", "number"}, 1, []string{skippedNote, `only in A`, `only in B`, `^paradiff: gate --fail-on number: readout\.txt: 1 change \(shift "8" → "9"\)$`}},
+		{"score gates apply per file and over all files", []string{"--min-bleu", "99"}, 1, []string{skippedNote, `only in A`, `only in B`, `^paradiff: gate --min-bleu 99: readout\.txt: BLEU \d+\.\d\d$`, `^paradiff: gate --min-bleu 99: all files: BLEU \d+\.\d\d$`}},
+		{"max-changes over all files", []string{"--max-changes", "0"}, 1, []string{skippedNote, `only in A`, `only in B`, `gate --max-changes 0: readout\.txt: 1 changes`, `^paradiff: gate --max-changes 0: all files: 1 changes$`}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			code, _, stderr := runCmd(t, "", append(tt.args, a, b)...)

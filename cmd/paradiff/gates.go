@@ -165,9 +165,12 @@ func (r *ciRun) githubFailures(w io.Writer, failures []string, file string) erro
 // junit writes the -f junit report of two files: one test case.
 func (r *ciRun) junit(w io.Writer, c *diff.Comparison, v gate.Verdict) error {
 	return report.JUnit(w, &report.Files{
-		A: c.A.Name, B: c.B.Name,
-		Files:   []report.File{{Path: displayName(c.B.Name), Comparison: c, Failures: v.Failures}},
-		Summary: c.Summary, Metrics: c.Metrics, Gated: r.judge.Gated(),
+		Dirs: &diff.Dirs{
+			A: c.A.Name, B: c.B.Name,
+			Files:   []diff.DirFile{{Path: displayName(c.B.Name), Comparison: c}},
+			Summary: c.Summary, Metrics: c.Metrics,
+		},
+		FileFailures: [][]string{v.Failures}, Gated: r.judge.Gated(),
 	})
 }
 

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/paradiff/paradiff/diff"
 	"github.com/paradiff/paradiff/internal/textio"
 )
 
@@ -36,7 +37,18 @@ func (e encodings) read(name string, stdin io.Reader, side int) (string, error) 
 	own := [2]string{e.a, e.b}[side]
 	opts := textio.Options{Encoding: e.of(side), Limit: inputLimit, Sniff: own == "" && e.both != ""}
 	text, err := textio.Read(name, stdin, opts)
-	return text, inputError(err, [2]string{"--encoding-a", "--encoding-b"}[side])
+	return text, explainSide(err, side)
+}
+
+// explainSide adds to an error reading side 0 (A) or 1 (B) the flag that
+// names that side's encoding, or raises the size limit.
+func explainSide(err error, side int) error {
+	return inputError(err, [2]string{"--encoding-a", "--encoding-b"}[side])
+}
+
+// dirs says how directory comparisons read files: as read does.
+func (e encodings) dirs() diff.ReadOptions {
+	return diff.ReadOptions{Encoding: e.both, EncodingA: e.a, EncodingB: e.b, MaxFileBytes: inputLimit, Explain: explainSide}
 }
 
 // readUTF8 reads a file that takes no --encoding: a glossary, a

@@ -30,7 +30,9 @@ const usage = `usage:
                             align the segments of A and B, one bead a line
   paradiff [flags] DIR_A DIR_B
                             compare the files of two directories, paired by
-                            relative path (hidden files skipped), in parallel
+                            relative path (hidden files skipped, symbolic
+                            links inside the trees skipped and named), in
+                            parallel
   paradiff score -r REF [-r REF2 ...] HYP
                             sacreBLEU's BLEU, chrF and TER of HYP against the
                             references, line-aligned files (one segment a line)
