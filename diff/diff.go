@@ -1,7 +1,12 @@
-// Package diff finds what differs between two versions of a text once
-// their sentences are aligned: it diffs every bead word by word, groups
-// the token edits the way a reader sees them and classifies each group as
-// a [Change]. The [Comparison] it returns is what every report renders.
+// Package diff is paradiff's library entry point. [Compare] compares two
+// versions of a statement as the paradiff command does: it decides their
+// languages (words are diffed unless there is strong evidence of two; see
+// [Languages]), splits them into segments of bounded length ([Split]),
+// aligns the segments into beads ([Align]), diffs every bead word by word,
+// groups the token edits the way a reader sees them and classifies each
+// group as a [Change]. [CompareDirs] does the same for every pair of
+// files of two directories. The [Comparison] it returns is what every
+// report renders and every gate judges.
 //
 // Tokens are compared by their normalised keys (internal/textkey), so a
 // difference of case, quotes, dashes, spacing or Unicode form never hides

@@ -1,11 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/paradiff/paradiff/diff"
+	"github.com/paradiff/paradiff/report"
 )
 
 func TestLanguages(t *testing.T) {
@@ -182,5 +186,30 @@ func TestOneSegmentation(t *testing.T) {
 	}
 	if len(rep.A.Segments) != split || len(rep.B.Segments) != split {
 		t.Errorf("compare: %d segments in A and %d in B, want %d", len(rep.A.Segments), len(rep.B.Segments), split)
+	}
+}
+
+// TestLibraryIsTheCLI checks that a Go user calling the library gets
+// exactly what the command reports: the JSON of diff.Compare with the
+// options the flags stand for equals paradiff -f json, byte for byte.
+func TestLibraryIsTheCLI(t *testing.T) {
+	dir := t.TempDir()
+	pairs := [][2]string{
+		{"The band played in the square.\n", "A group performed at the plaza today.\n"},
+		{"Total: 5 plus 3 equals 8.\n", "Total: 5 minus 3 equals 8.\n"},
+		{"两国元首签署了20多份合作文件。", "Главы государств подписали более 30 документов."},
+	}
+	for i, p := range pairs {
+		a := write(t, dir, fmt.Sprintf("a%d.txt", i), []byte(p[0]))
+		b := write(t, dir, fmt.Sprintf("b%d.txt", i), []byte(p[1]))
+		_, cli, stderr := runCmd(t, "", "-f", "json", "--metrics", "none", a, b)
+		var lib bytes.Buffer
+		c := diff.Compare(diff.Document{Name: a, Text: p[0]}, diff.Document{Name: b, Text: p[1]}, diff.Options{})
+		if err := report.JSON(&lib, c); err != nil {
+			t.Fatal(err)
+		}
+		if cli != lib.String() {
+			t.Errorf("pair %d: the command's JSON (stderr %q) differs from the library's:\n%s\nlibrary:\n%s", i, stderr, cli, lib.String())
+		}
 	}
 }
