@@ -133,10 +133,16 @@ Languages and alignment (paradiff A B, align):
       --lang-a TAG, --lang-b TAG
                         the language of A or of B, a BCP 47 tag such as en,
                         zh, ru, fr, es, ar, de, ja (default: detected from
-                        the text). It chooses the sentence rules; when A and
-                        B differ in language there is no word diff: beads
-                        report sentences one side lacks, moves, and numbers,
-                        Latin-script names and glossary terms that differ.
+                        the text). It chooses the sentence rules. Words
+                        are diffed unless A and B are in two languages:
+                        both flags given and different, or strong evidence
+                        (different scripts; or both texts long enough for a
+                        confident detection, in two languages sharing few
+                        words). Then there is no word diff: beads report
+                        sentences one side lacks, moves, and numbers,
+                        Latin-script names and glossary terms that differ;
+                        every report says so at its top, and a change gate
+                        fails unless both flags were given.
       --dictionary FILE word pairs for aligning across languages, in
                         hunalign's format: "target @ source" a line (B's
                         word @ A's word)
