@@ -44,7 +44,7 @@ const minScriptLetters = 8
 //     the texts share few words ([align.WordOverlap]).
 //
 // Otherwise both are compared as one language: the one given, else the
-// one detected with confidence, else A's guess.
+// one detected with confidence, else the guess from the longer text.
 func resolveLanguages(textA, textB string, langA, langB language.Tag) Languages {
 	if langA != language.Und && langB != language.Und {
 		l := Languages{A: langA, B: langB, Cross: !sameBase(langA, langB), Given: true, Reason: "the languages were given"}
@@ -73,11 +73,19 @@ func resolveLanguages(textA, textB string, langA, langB language.Tag) Languages 
 			return l
 		}
 	}
-	// One language: the given one, else the confident one, else A's.
+	// One language: the given one, else the confident one, else the one
+	// of the text with more letters. The choice must not depend on which
+	// text is A, so that comparing B with A mirrors comparing A with B.
 	one := da.Lang
 	switch {
 	case langA != language.Und:
-	case langB != language.Und || db.Confident && !da.Confident:
+	case langB != language.Und:
+		one = db.Lang
+	case da.Confident != db.Confident:
+		if db.Confident {
+			one = db.Lang
+		}
+	case db.Letters > da.Letters || db.Letters == da.Letters && db.Lang.String() < da.Lang.String():
 		one = db.Lang
 	}
 	l.A, l.B = one, one
