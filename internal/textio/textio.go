@@ -7,7 +7,8 @@
 // [Options] say otherwise) is refused without reading it whole, a regular
 // file by its size before reading anything, a stream (standard input, a
 // pipe, a device such as /dev/zero) once it has given one byte more than
-// the limit. Binary data is refused from its first [headSize] bytes.
+// the limit. Binary data (a NUL byte that is not UTF-16's) is refused
+// from its first 8 KiB, without reading on.
 //
 // It is in internal/ because both the command and the library (reading
 // directory trees) read inputs this way.
@@ -26,7 +27,7 @@ import (
 // DefaultLimit is the largest input Read takes when Options.Limit is 0:
 // 64 MiB. A comparison's peak memory is about 17 times the size of its
 // two inputs (README, "Speed and memory"), so two inputs at the limit take
-// some 2 GB and about a minute; that is far beyond any statement, book or
+// some 2 GB and tens of seconds; that is far beyond any statement, book or
 // test set (a WMT test set is under 1 MB), yet refuses at once a device,
 // a disk image or a dump named by mistake.
 const DefaultLimit = 64 << 20
