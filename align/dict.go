@@ -46,10 +46,18 @@ type DictEntry struct {
 // naming its line.
 func LoadDictionary(r io.Reader) (Dictionary, error) {
 	var d Dictionary
-	sc := bufio.NewScanner(r)
-	sc.Buffer(nil, 1<<20)
-	for line := 1; sc.Scan(); line++ {
-		l := strings.TrimSpace(sc.Text())
+	// A bufio.Reader, not a Scanner: a line has no length limit (the
+	// input's size is bounded by whoever opened it).
+	br := bufio.NewReader(r)
+	for line := 1; ; line++ {
+		text, err := br.ReadString('\n')
+		if err != nil && err != io.EOF {
+			return nil, fmt.Errorf("align: dictionary line %d: %w", line, err)
+		}
+		if text == "" && err == io.EOF {
+			return d, nil
+		}
+		l := strings.TrimSpace(text)
 		if l == "" {
 			continue
 		}
@@ -60,10 +68,6 @@ func LoadDictionary(r io.Reader) (Dictionary, error) {
 		}
 		d = append(d, DictEntry{Source: source, Target: target})
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("align: dictionary: %w", err)
-	}
-	return d, nil
 }
 
 // compiledDict finds the concepts of a dictionary or of the lexicon in

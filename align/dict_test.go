@@ -1,6 +1,8 @@
 package align
 
 import (
+	"errors"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -118,3 +120,27 @@ func TestDictionaryAligns(t *testing.T) {
 		t.Errorf("with a dictionary, Align = %q, want %q", shapes(got), want)
 	}
 }
+
+// TestLoadDictionaryLongLine checks that a line longer than any scanner
+// buffer is read, and that errors after it name their line.
+func TestLoadDictionaryLongLine(t *testing.T) {
+	long := strings.Repeat("word", 1<<19) // 2 MiB
+	d, err := LoadDictionary(strings.NewReader("chat @ cat\r\n" + long + " @ x\nchien @ dog"))
+	if err != nil || len(d) != 3 || d[0].Target != "chat" || d[1].Target != long || d[2].Source != "dog" {
+		t.Fatalf("LoadDictionary with a %d-byte line: %d entries, %v", len(long), len(d), err)
+	}
+	_, err = LoadDictionary(strings.NewReader("chat @ cat\n" + long + " @ x\n\nno at sign\n"))
+	if err == nil || !strings.Contains(err.Error(), "dictionary line 4: ") {
+		t.Errorf("a bad line after a long one: %v, want it named as line 4", err)
+	}
+	_, err = LoadDictionary(io.MultiReader(strings.NewReader("chat @ cat\n"), failingReader{}))
+	if err == nil || !strings.Contains(err.Error(), "dictionary line 2: ") || !errors.Is(err, errFailed) {
+		t.Errorf("a read error on line 2: %v, want it named", err)
+	}
+}
+
+var errFailed = errors.New("read failed")
+
+type failingReader struct{}
+
+func (failingReader) Read([]byte) (int, error) { return 0, errFailed }

@@ -34,9 +34,18 @@ type GlossaryMiss struct {
 // skipped.
 func ReadGlossary(r io.Reader) ([]Term, error) {
 	var terms []Term
-	sc := bufio.NewScanner(r)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimRight(sc.Text(), "\r")
+	// A bufio.Reader, not a Scanner: a line has no length limit (the
+	// input's size is bounded by whoever opened it).
+	br := bufio.NewReader(r)
+	for n := 1; ; n++ {
+		line, err := br.ReadString('\n')
+		if err != nil && err != io.EOF {
+			return nil, fmt.Errorf("line %d: %w", n, err)
+		}
+		if line == "" && err == io.EOF {
+			return terms, nil
+		}
+		line = strings.TrimRight(strings.TrimSuffix(line, "\n"), "\r")
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
@@ -52,7 +61,6 @@ func ReadGlossary(r io.Reader) ([]Term, error) {
 		}
 		terms = append(terms, t)
 	}
-	return terms, sc.Err()
 }
 
 // checkGlossary records the bead's departures from the glossary and flags

@@ -52,6 +52,9 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	if err != nil {
 		return exitTrouble, err
 	}
+	if err := oneStdin("A", files[0], "B", files[1], "--glossary", o.glossary, "--dictionary", o.dictionary, "--baseline", o.baseline); err != nil {
+		return exitTrouble, err
+	}
 	if err := checkChoice("format", o.format, "text", "markdown", "json", "html", "tsv", "tmx", "github", "junit"); err != nil {
 		return exitTrouble, err
 	}

@@ -37,7 +37,9 @@ const usage = `usage:
                             sacreBLEU's BLEU, chrF and TER of HYP against the
                             references, line-aligned files (one segment a line)
 
-A file name of - reads standard input. Flags may come before or after the files.
+A file name of - reads standard input, for one input only (A, B, a reference,
+or a --glossary, --dictionary or --baseline file). Flags may come before or
+after the files.
 
 Exit status: 0 no differences, 1 differences found, 2 trouble (bad usage or
 input). Trivial changes (case, quotes, dashes, spacing, Unicode form) count
@@ -382,6 +384,9 @@ func runAlign(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	addAlignFlags(fs, &c)
 	files, err := parse(fs, args, 2, "two files to align, A and B")
 	if err != nil {
+		return err
+	}
+	if err := oneStdin("A", files[0], "B", files[1], "--dictionary", c.dictionary); err != nil {
 		return err
 	}
 	if err := checkChoice("format", c.format, "tsv", "json"); err != nil {

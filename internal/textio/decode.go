@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
-	xunicode "golang.org/x/text/encoding/unicode"
 )
 
 var (
@@ -30,8 +30,10 @@ func decode(data []byte, encodingName string) (string, error) {
 	switch {
 	case bytes.HasPrefix(data, bomUTF8):
 		data = data[len(bomUTF8):]
-	case bytes.HasPrefix(data, bomUTF16LE), bytes.HasPrefix(data, bomUTF16BE):
-		return decodeWith(data, xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM), "UTF-16")
+	case bytes.HasPrefix(data, bomUTF16LE):
+		return decodeUTF16(data, len(bomUTF16LE), false, "UTF-16LE")
+	case bytes.HasPrefix(data, bomUTF16BE):
+		return decodeUTF16(data, len(bomUTF16BE), true, "UTF-16BE")
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return "", nulError(data, i)
@@ -111,6 +113,9 @@ func lookup(label string) (encoding.Encoding, string, error) {
 		return nil, "", fmt.Errorf("unknown encoding %q (use a WHATWG name such as utf-8, utf-16le, gb18030, big5, shift_jis, euc-kr, windows-1251, koi8-r, windows-1252)", label)
 	}
 	canonical, _ := htmlindex.Name(enc)
+	if canonical == "replacement" { // its decoder turns any input into one U+FFFD
+		return nil, "", fmt.Errorf("encoding %q cannot be read (WHATWG maps it to the replacement encoding): convert the file to UTF-8", label)
+	}
 	return enc, canonical, nil
 }
 
@@ -120,7 +125,13 @@ func decodeAs(data []byte, name string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	text, err := decodeWith(data, enc, canonical)
+	var text string
+	switch canonical {
+	case "utf-16le", "utf-16be":
+		text, err = decodeUTF16(data, 0, canonical == "utf-16be", canonical)
+	default:
+		text, err = decodeWith(data, enc, canonical)
+	}
 	if err != nil {
 		return "", err
 	}
@@ -128,8 +139,11 @@ func decodeAs(data []byte, name string) (string, error) {
 }
 
 // decodeWith decodes data and checks the result: no NUL, and no U+FFFD
-// that the input did not hold as UTF-8 (decoders put one for each byte
-// they cannot read).
+// but those the input holds as the encoding's own U+FFFD (decoders put
+// one for each byte sequence they cannot read). It is for encodings in
+// which U+FFFD, if it can be written at all, cannot be read out of step
+// (UTF-8, GB18030: a byte sequence that decodes to it is it) and not for
+// UTF-16 (see decodeUTF16).
 func decodeWith(data []byte, enc encoding.Encoding, name string) (string, error) {
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
@@ -141,7 +155,11 @@ func decodeWith(data []byte, enc encoding.Encoding, name string) (string, error)
 	if !utf8.Valid(out) {
 		return "", fmt.Errorf("not valid %s", name)
 	}
-	if bad := bytes.Count(out, []byte("\ufffd")) - bytes.Count(data, []byte("\ufffd")); bad > 0 {
+	legit := 0 // U+FFFD that the input writes in the encoding
+	if own, err := enc.NewEncoder().Bytes([]byte("\ufffd")); err == nil && len(own) > 0 {
+		legit = bytes.Count(data, own)
+	}
+	if bad := bytes.Count(out, []byte("\ufffd")) - legit; bad > 0 {
 		return "", fmt.Errorf("%d byte sequence%s cannot be decoded as %s: is that the file's encoding?", bad, plural(bad), name)
 	}
 	return string(out), nil
@@ -158,4 +176,41 @@ func firstInvalid(data []byte) int {
 		i += n
 	}
 	return len(data)
+}
+
+// decodeUTF16 decodes the UTF-16 in data[start:], big or little endian,
+// itself: x/text's decoder turns a lone surrogate into U+FFFD, which
+// decodeWith cannot tell from a U+FFFD that the file holds, and counting
+// EF BF BD in the raw bytes means nothing in UTF-16. A lone surrogate, an
+// odd byte at the end and a NUL are errors with their byte offset.
+func decodeUTF16(data []byte, start int, bigEndian bool, name string) (string, error) {
+	if (len(data)-start)%2 != 0 {
+		return "", fmt.Errorf("not valid %s: an odd number of bytes", name)
+	}
+	unit := func(i int) rune {
+		if bigEndian {
+			return rune(data[i])<<8 | rune(data[i+1])
+		}
+		return rune(data[i+1])<<8 | rune(data[i])
+	}
+	var b strings.Builder
+	b.Grow((len(data) - start) * 3 / 2)
+	for i := start; i < len(data); i += 2 {
+		u := unit(i)
+		switch {
+		case u == 0:
+			return "", fmt.Errorf("binary file (NUL character after decoding as %s), not text", name)
+		case utf16.IsSurrogate(u):
+			if u < 0xdc00 && i+3 < len(data) {
+				if r := utf16.DecodeRune(u, unit(i+2)); r != utf8.RuneError {
+					b.WriteRune(r)
+					i += 2
+					continue
+				}
+			}
+			return "", fmt.Errorf("not valid %s: a lone surrogate (%04X) at byte offset %d", name, u, i)
+		}
+		b.WriteRune(u)
+	}
+	return b.String(), nil
 }

@@ -96,6 +96,25 @@ func TestReadLimit(t *testing.T) {
 	}
 }
 
+// TestReadLongStream checks a stream read in many chunks, at the limit
+// and over it.
+func TestReadLongStream(t *testing.T) {
+	data := bytes.Repeat([]byte("The talks went on.\n"), 20<<20/19)
+	for _, limit := range []int64{int64(len(data)), int64(len(data)) - 1} {
+		got, err := Read("-", bytes.NewReader(data), Options{Limit: limit})
+		switch {
+		case limit == int64(len(data)) && (err != nil || got != string(data)):
+			t.Errorf("%d bytes, limit %d: %v, want the text", len(data), limit, err)
+		case limit < int64(len(data)) && !errors.Is(err, ErrTooLarge):
+			t.Errorf("%d bytes, limit %d: %v, want too large", len(data), limit, err)
+		}
+	}
+	// A file whose size says 0, as those of /proc do, is read as a stream.
+	if text, err := Read("/proc/self/status", nil, Options{}); err == nil && !strings.Contains(text, "Name:") {
+		t.Errorf("/proc/self/status read as %q", text)
+	}
+}
+
 // TestReadBinaryAfterHead checks that a NUL byte past the head still
 // makes binary data.
 func TestReadBinaryAfterHead(t *testing.T) {
