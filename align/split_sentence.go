@@ -14,8 +14,6 @@ func (sp *splitter) sentences(start, end int) {
 	sentStart := start
 	for i := start; i < end; {
 		c := text[i]
-		var r rune
-		n := 1
 		switch byteClass[c] {
 		case classSkip:
 			i++
@@ -24,8 +22,7 @@ func (sp *splitter) sentences(start, end int) {
 			sp.quote(start, i, rune(c), 1, end)
 			i++
 			continue
-		case classMark:
-			r = rune(c)
+		case classMark: // an ASCII sentence mark: see markRun
 		case classSkip2:
 			if i+1 < end && text[i+1]&0xc0 == 0x80 {
 				i += 2
@@ -41,7 +38,7 @@ func (sp *splitter) sentences(start, end int) {
 			i++
 			continue
 		default:
-			r, n = utf8.DecodeRuneInString(text[i:end])
+			r, n := utf8.DecodeRuneInString(text[i:end])
 			if isQuoteRune(r) {
 				sp.quote(start, i, r, n, end)
 				i += n
