@@ -58,8 +58,8 @@ Flags of paradiff A B:
   -y, --side-by-side    text: A and B in two columns, as wide as the terminal
   -C, --context N       text: show N unchanged sentences around each change
       --all             text: show unchanged sentences too
-      --width N         text: columns for --side-by-side (default: the
-                        terminal's, else $COLUMNS, else 120)
+      --width N         text: columns for --side-by-side, at most 1000
+                        (default: the terminal's, else $COLUMNS, else 120)
       --progress WHEN   a progress bar on stderr: auto (default: on a
                         terminal, once a comparison takes over a second),
                         always or never
