@@ -111,11 +111,15 @@ type ciRun struct {
 	writeBaseline string
 }
 
-// newCIRun checks the metric, gate and baseline flags and reads the
-// baseline. A bad baseline is trouble (exit 2), never a pass.
-func newCIRun(mf *metricFlags, gf *gateFlags, stdin io.Reader) (*ciRun, error) {
+// newCIRun checks the metric, gate and baseline flags against the
+// inputs (the files or directories compared) and reads the baseline. A bad
+// baseline is trouble (exit 2), never a pass.
+func newCIRun(mf *metricFlags, gf *gateFlags, stdin io.Reader, inputs ...string) (*ciRun, error) {
 	mo, err := mf.options()
 	if err != nil {
+		return nil, err
+	}
+	if err := checkBaselineTarget(gf.writeBaseline, inputs); err != nil {
 		return nil, err
 	}
 	only := mo.Only
