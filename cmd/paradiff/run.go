@@ -154,6 +154,8 @@ func (e usageError) Error() string { return e.msg }
 // run is the whole command; main only exits with its result.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	stderr = safeWriter{stderr}
+	out := &outWriter{w: stdout}
+	stdout = out
 	var err error
 	code := exitSame
 	switch {
@@ -166,11 +168,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	default:
 		code, err = runCompare(args, stdin, stdout, stderr, getenv)
 	}
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, usage)
+		code, err = exitSame, nil
+	}
 	var uerr usageError
 	switch {
-	case errors.Is(err, flag.ErrHelp):
-		fmt.Fprint(stdout, usage)
-		return exitSame
+	case out.err != nil:
+		// Whatever else went wrong, the report (or the usage) did not
+		// reach its reader.
+		fmt.Fprintf(stderr, "paradiff: writing the report: %v\n", out.err)
+		return exitTrouble
 	case errors.As(err, &uerr):
 		fmt.Fprintf(stderr, "paradiff: %s\nRun 'paradiff -h' for usage.\n", uerr.msg)
 		return exitTrouble

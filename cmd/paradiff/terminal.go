@@ -34,7 +34,7 @@ func (o compareOptions) terminalWidth(w io.Writer, getenv func(string) string) i
 	if o.width > 0 {
 		return min(o.width, report.MaxWidth)
 	}
-	if f, ok := w.(*os.File); ok && isTerminal(w) {
+	if f, ok := fileOf(w); ok && isTerminal(w) {
 		if width, _, err := term.GetSize(int(f.Fd())); err == nil && width > 0 {
 			return min(width, report.MaxWidth)
 		}
@@ -48,6 +48,31 @@ func (o compareOptions) terminalWidth(w io.Writer, getenv func(string) string) i
 // isTerminal reports whether w is a terminal. (A character device is not
 // enough: /dev/null is one.)
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+	f, ok := fileOf(w)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// fileOf returns the file w writes to, if it is one.
+func fileOf(w io.Writer) (*os.File, bool) {
+	if o, ok := w.(*outWriter); ok {
+		w = o.w
+	}
+	f, ok := w.(*os.File)
+	return f, ok
+}
+
+// outWriter is standard output as run hands it to the commands: it keeps
+// the first write error, so that a failed write is reported as such even
+// where a writer along the way drops it.
+type outWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *outWriter) Write(p []byte) (int, error) {
+	n, err := o.w.Write(p)
+	if err != nil && o.err == nil {
+		o.err = err
+	}
+	return n, err
 }
