@@ -139,6 +139,12 @@ func Score(hyps []string, refs [][]string, opts MetricOptions) (*Metrics, error)
 	if err := errors.Join(errs[:]...); err != nil {
 		return nil, err
 	}
+	if m.TER != nil && m.TER.Unshifted > 0 {
+		n := m.TER.Unshifted
+		note := fmt.Sprintf("TER: %d segment%s longer than %d words scored without shifts, so TER is an upper bound of sacreBLEU's",
+			n, map[bool]string{true: "s", false: ""}[n != 1], metric.MaxShiftWords)
+		m.Note = strings.TrimPrefix(m.Note+"; "+note, "; ")
+	}
 	return m, nil
 }
 

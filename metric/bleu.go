@@ -3,6 +3,7 @@ package metric
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -340,12 +341,17 @@ func logOrFloor(x float64) float64 {
 }
 
 // bleuScorer accumulates BLEU statistics segment by segment, reusing its
-// maps.
+// maps and buffers. It counts the n-grams of one order at a time (n-grams
+// of different orders never share a key, as tokens hold no space), so that
+// its maps hold one order's n-grams, not all of them: a quarter of the
+// memory on a line of millions of words.
 type bleuScorer struct {
-	c      bleuConfig
-	ref    map[string]int32 // clipping counts: the maximum over references
-	one    map[string]int32 // one reference's counts
-	bounds []int32
+	c       bleuConfig
+	ref     map[string]int32 // clipping counts: the maximum over references
+	one     map[string]int32 // one reference's counts
+	bounds  []int32
+	refToks []string  // the tokenized references of the segment
+	refBnds [][]int32 // their token bounds
 }
 
 func newBLEUScorer(c bleuConfig) *bleuScorer {
@@ -369,6 +375,9 @@ func tokenBounds(dst []int32, t string) []int32 {
 	if t == "" {
 		return dst
 	}
+	if n := 2 * (strings.Count(t, " ") + 1); cap(dst)-len(dst) < n {
+		dst = slices.Grow(dst, n) // one allocation, not a doubling series, for a long line
+	}
 	start := 0
 	for i := 0; i < len(t); i++ {
 		if t[i] == ' ' {
@@ -382,16 +391,19 @@ func tokenBounds(dst []int32, t string) []int32 {
 // add adds the statistics of one segment to st.
 func (s *bleuScorer) add(st *BLEUStats, hyp string, refs []string) {
 	maxOrder := s.c.maxOrder
-	s.ref = resetMap(s.ref)
 	refLen, bestDiff := 0, -1
 	hypTok := s.c.preprocess(hyp)
 	s.bounds = tokenBounds(s.bounds[:0], hypTok)
 	hypLen := len(s.bounds) / 2
+	for len(s.refBnds) < len(refs) {
+		s.refBnds = append(s.refBnds, nil)
+	}
+	s.refToks = s.refToks[:0]
 	for k, r := range refs {
 		t := s.c.preprocess(r)
-		s.bounds = tokenBounds(s.bounds[:0], t)
-		n := len(s.bounds) / 2
-		// Closest reference length; the shorter one on a tie.
+		s.refToks = append(s.refToks, t)
+		s.refBnds[k] = tokenBounds(s.refBnds[k][:0], t)
+		n := len(s.refBnds[k]) / 2
 		diff := hypLen - n
 		if diff < 0 {
 			diff = -diff
@@ -399,26 +411,28 @@ func (s *bleuScorer) add(st *BLEUStats, hyp string, refs []string) {
 		if bestDiff < 0 || diff < bestDiff || (diff == bestDiff && n < refLen) {
 			bestDiff, refLen = diff, n
 		}
-		if k == 0 {
-			countNgrams(s.ref, t, s.bounds, maxOrder)
-			continue
-		}
-		s.one = resetMap(s.one)
-		countNgrams(s.one, t, s.bounds, maxOrder)
-		for g, c := range s.one {
-			if c > s.ref[g] {
-				s.ref[g] = c
-			}
-		}
 	}
 	st.SysLen += hypLen
 	st.RefLen += refLen
 
-	// Each hypothesis n-gram uses up one of the reference's: the matches
-	// are the clipped counts, the sum over n-grams of min(hyp, ref).
-	s.bounds = tokenBounds(s.bounds[:0], hypTok)
 	b := s.bounds
 	for n := 1; n <= maxOrder && n <= hypLen; n++ {
+		// The clipping counts of order n: the most times an n-gram occurs
+		// in any one reference.
+		s.ref = resetMap(s.ref)
+		for k, t := range s.refToks {
+			if k == 0 {
+				countNgrams(s.ref, t, s.refBnds[k], n)
+				continue
+			}
+			s.one = resetMap(s.one)
+			countNgrams(s.one, t, s.refBnds[k], n)
+			for g, c := range s.one {
+				if c > s.ref[g] {
+					s.ref[g] = c
+				}
+			}
+		}
 		st.Totals[n-1] += hypLen - n + 1
 		for i := 0; i+n <= hypLen; i++ {
 			g := hypTok[b[2*i]:b[2*(i+n-1)+1]]
@@ -428,16 +442,15 @@ func (s *bleuScorer) add(st *BLEUStats, hyp string, refs []string) {
 			}
 		}
 	}
+	s.refToks = s.refToks[:0] // let the texts go
 }
 
-// countNgrams adds the n-grams of t, of orders 1 to maxOrder, to m. Each
-// n-gram is the substring of t spanning its tokens, so keys of different
-// orders never collide (tokens hold no spaces).
-func countNgrams(m map[string]int32, t string, b []int32, maxOrder int) {
+// countNgrams adds the n-grams of t of order n to m. Each token is
+// t[b[2i]:b[2i+1]], and an n-gram is the substring of t from its first
+// token's start to its last token's end.
+func countNgrams(m map[string]int32, t string, b []int32, n int) {
 	ntok := len(b) / 2
-	for n := 1; n <= maxOrder; n++ {
-		for i := 0; i+n <= ntok; i++ {
-			m[t[b[2*i]:b[2*(i+n-1)+1]]]++
-		}
+	for i := 0; i+n <= ntok; i++ {
+		m[t[b[2*i]:b[2*(i+n-1)+1]]]++
 	}
 }

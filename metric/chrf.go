@@ -206,87 +206,101 @@ func (c chrfConfig) fscore(stats []int) float64 {
 	return 100 * (1 + factor) * avgPrec * avgRec / (factor*avgPrec + avgRec)
 }
 
-// chrfScorer computes segment statistics, reusing its buffers.
+// chrfScorer computes segment statistics, reusing its buffers. It keeps a
+// segment's text and words, not its n-grams: those of one order at a time
+// are counted as they are cut, so that memory stays near the size of the
+// text for a line of any length (storing the n-grams of every order took
+// some 200 bytes per byte of a 20 MB line).
 type chrfScorer struct {
 	c     chrfConfig
-	hyp   [][]string // per order (character orders, then word orders): the n-grams
-	ref   [][]string
+	hyp   chrfSide
+	ref   chrfSide
 	count map[string]int32
 	stats []int
 	best  []int
-	words []string
-	bound []int32
+}
+
+// chrfSide is a segment as chrF reads it: the text its character n-grams
+// are cut from, and its words, joined by single spaces, for the word
+// n-grams.
+type chrfSide struct {
+	text   string // lowercased if asked, white space removed unless kept
+	words  []string
+	joined string  // the words joined by single spaces
+	bound  []int32 // start and end of each word in joined
 }
 
 func newCHRFScorer(c chrfConfig) *chrfScorer {
 	order := c.charOrder + c.wordOrder
 	return &chrfScorer{
 		c:     c,
-		hyp:   make([][]string, order),
-		ref:   make([][]string, order),
 		count: make(map[string]int32),
 		stats: make([]int, 3*order),
 		best:  make([]int, 3*order),
 	}
 }
 
-// ngrams fills grams[o] with the n-grams of order o+1 of seg, character
-// n-grams first, then word n-grams. N-grams are substrings, of seg or of
-// one string built from it.
-func (s *chrfScorer) ngrams(grams [][]string, seg string) {
+// prepare reads seg into side.
+func (s *chrfScorer) prepare(side *chrfSide, seg string) {
 	if s.c.lowercase {
 		seg = lower(seg)
 	}
-	for o := range grams {
-		grams[o] = grams[o][:0]
-	}
-	// Character n-grams: substrings of the (whitespace-free) text spanning
-	// n code points.
-	text := seg
+	side.text = seg
 	if !s.c.whitespace {
-		text = removeSpace(seg)
+		side.text = removeSpace(seg)
 	}
+	side.words, side.joined, side.bound = side.words[:0], "", side.bound[:0]
+	if s.c.wordOrder == 0 {
+		return
+	}
+	// Word n-grams are over sacreBLEU's punctuation-separating
+	// tokenization, the words of an n-gram joined by single spaces.
+	side.words = splitPunct(side.words, seg)
+	side.joined = strings.Join(side.words, " ")
+	pos := 0
+	for _, w := range side.words {
+		side.bound = append(side.bound, int32(pos), int32(pos+len(w)))
+		pos += len(w) + 1
+	}
+}
+
+// eachGram calls f with every n-gram of order o+1 of side: character
+// n-grams for o < charOrder, substrings of the text spanning n code
+// points, else word n-grams. N-grams are substrings, of the text or of
+// the joined words.
+func (s *chrfScorer) eachGram(side *chrfSide, o int, f func(string)) {
+	if o >= s.c.charOrder {
+		n := o - s.c.charOrder + 1
+		for i := 0; i+n <= len(side.words); i++ {
+			f(side.joined[side.bound[2*i]:side.bound[2*(i+n-1)+1]])
+		}
+		return
+	}
+	n := o + 1
 	var offs [16]int
-	var ring []int // start offsets of the last charOrder+1 code points
-	if s.c.charOrder+1 <= len(offs) {
-		ring = offs[:s.c.charOrder+1]
+	var ring []int // start offsets of the last n+1 code points
+	if n+1 <= len(offs) {
+		ring = offs[:n+1]
 	} else {
-		ring = make([]int, s.c.charOrder+1)
+		ring = make([]int, n+1)
 	}
+	text := side.text
 	k := 0 // code points seen
 	for i := 0; ; {
 		ring[k%len(ring)] = i
-		for n := 1; n <= s.c.charOrder && n <= k; n++ {
-			grams[n-1] = append(grams[n-1], text[ring[(k-n)%len(ring)]:i])
+		if k >= n {
+			f(text[ring[(k-n)%len(ring)]:i])
 		}
 		if i == len(text) {
 			break
 		}
-		_, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		k++
-	}
-	if s.c.wordOrder == 0 {
-		return
-	}
-	// Word n-grams over sacreBLEU's punctuation-separating tokenization,
-	// the words of an n-gram joined by single spaces.
-	s.words = splitPunct(s.words[:0], seg)
-	if len(s.words) == 0 {
-		return
-	}
-	joined := strings.Join(s.words, " ")
-	s.bound = s.bound[:0]
-	pos := 0
-	for _, w := range s.words {
-		s.bound = append(s.bound, int32(pos), int32(pos+len(w)))
-		pos += len(w) + 1
-	}
-	for n := 1; n <= s.c.wordOrder; n++ {
-		o := s.c.charOrder + n - 1
-		for i := 0; i+n <= len(s.words); i++ {
-			grams[o] = append(grams[o], joined[s.bound[2*i]:s.bound[2*(i+n-1)+1]])
+		if text[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRuneInString(text[i:])
+			i += size
 		}
+		k++
 	}
 }
 
@@ -319,33 +333,34 @@ func asciiPunct(c byte) bool {
 
 // add adds to total the statistics of hyp against the best of refs.
 func (s *chrfScorer) add(total []int, hyp string, refs []string) {
-	s.ngrams(s.hyp, hyp)
+	s.prepare(&s.hyp, hyp)
 	best := -1.0
 	for _, r := range refs {
-		s.ngrams(s.ref, r)
-		for o, hg := range s.hyp {
-			rg := s.ref[o]
+		s.prepare(&s.ref, r)
+		for o := range s.c.charOrder + s.c.wordOrder {
 			// Count the reference n-grams, then let each hypothesis n-gram
 			// use up one: the matches are the sum over n-grams of the
 			// smaller of the two counts.
 			s.count = resetMap(s.count)
-			for _, g := range rg {
+			nRef := 0
+			s.eachGram(&s.ref, o, func(g string) {
 				s.count[g]++
-			}
-			nMatch := 0
-			for _, g := range hg {
+				nRef++
+			})
+			nHyp, nMatch := 0, 0
+			s.eachGram(&s.hyp, o, func(g string) {
+				nHyp++
 				if c := s.count[g]; c > 0 {
 					s.count[g] = c - 1
 					nMatch++
 				}
-			}
-			nHyp := len(hg)
-			if len(rg) == 0 {
+			})
+			if nRef == 0 {
 				// sacreBLEU does not count hypothesis n-grams of an order
 				// the reference has none of.
 				nHyp = 0
 			}
-			s.stats[3*o], s.stats[3*o+1], s.stats[3*o+2] = nHyp, len(rg), nMatch
+			s.stats[3*o], s.stats[3*o+1], s.stats[3*o+2] = nHyp, nRef, nMatch
 		}
 		if f := s.c.fscore(s.stats); f > best {
 			best = f

@@ -44,7 +44,20 @@ type TERScore struct {
 	// Signature is sacreBLEU's signature for the computation, for example
 	// "nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:2.6.0".
 	Signature string
+	// Unshifted is the number of segments longer than [MaxShiftWords]
+	// whose edits were counted without looking for shifts (see
+	// MaxShiftWords); 0 means the score is sacreBLEU's.
+	Unshifted int
 }
+
+// MaxShiftWords bounds the segments TER looks for shifts in. The search
+// for shifts recomputes the edit distance up to a thousand times, so its
+// time grows with the segment's length: a few seconds at this many words,
+// hours for a line of a few million. A segment whose hypothesis or a
+// reference is longer has its edits counted without shifts, by the same
+// beam-limited edit distance: they are then an upper bound of
+// sacreBLEU's, and the score's Unshifted field counts such segments.
+const MaxShiftWords = 10000
 
 // String formats s as "TER = 63.25".
 func (s TERScore) String() string {
@@ -75,6 +88,7 @@ func (m TER) CorpusScore(hyps []string, refs [][]string) (TERScore, error) {
 	// the sums are taken in segment order, so that the float total is the
 	// same as a single pass's, bit for bit.
 	segEdits, segLens := make([]int, len(hyps)), make([]float64, len(hyps))
+	segUnshifted := make([]bool, len(hyps))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(hyps)/minSegmentsPerWorker))
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -87,17 +101,22 @@ func (m TER) CorpusScore(hyps []string, refs [][]string) (TERScore, error) {
 				for k := range refs {
 					segRefs[k] = refs[k][i]
 				}
-				segEdits[i], segLens[i] = s.segment(m, hyps[i], segRefs)
+				segEdits[i], segLens[i], segUnshifted[i] = s.segment(m, hyps[i], segRefs)
 			}
 		}()
 	}
 	wg.Wait()
-	edits, refLen := 0, 0.0
+	edits, refLen, unshifted := 0, 0.0, 0
 	for i := range hyps {
 		edits += segEdits[i]
 		refLen += segLens[i]
+		if segUnshifted[i] {
+			unshifted++
+		}
 	}
-	return m.result(edits, refLen, len(refs)), nil
+	r := m.result(edits, refLen, len(refs))
+	r.Unshifted = unshifted
+	return r, nil
 }
 
 // minSegmentsPerWorker keeps small corpora on one goroutine, where starting
@@ -111,8 +130,12 @@ func (m TER) SentenceScore(hyp string, refs []string) (TERScore, error) {
 		return TERScore{}, errNoRefs
 	}
 	var s terScorer
-	e, l := s.segment(m, hyp, refs)
-	return m.result(e, l, len(refs)), nil
+	e, l, unshifted := s.segment(m, hyp, refs)
+	r := m.result(e, l, len(refs))
+	if unshifted {
+		r.Unshifted = 1
+	}
+	return r, nil
 }
 
 func (m TER) result(edits int, refLen float64, nrefs int) TERScore {
@@ -218,9 +241,10 @@ type terScorer struct {
 	ids map[string]int32
 }
 
-// segment returns the edits of hyp against its best reference and the
-// mean reference length in words.
-func (s *terScorer) segment(m TER, hyp string, refs []string) (int, float64) {
+// segment returns the edits of hyp against its best reference, the mean
+// reference length in words, and whether a segment longer than
+// MaxShiftWords had its edits counted without shifts.
+func (s *terScorer) segment(m TER, hyp string, refs []string) (int, float64, bool) {
 	if s.ids == nil {
 		s.ids = make(map[string]int32)
 	}
@@ -239,16 +263,21 @@ func (s *terScorer) segment(m TER, hyp string, refs []string) (int, float64) {
 		return w
 	}
 	h := words(hyp)
-	best, total := -1, 0
+	best, total, unshifted := -1, 0, false
 	for _, r := range refs {
 		rw := words(r)
-		e := editRate(h, rw)
+		var e int
+		if len(h) > MaxShiftWords || len(rw) > MaxShiftWords {
+			e, unshifted = unshiftedEditRate(h, rw), true
+		} else {
+			e = editRate(h, rw)
+		}
 		total += len(rw)
 		if best < 0 || e < best {
 			best = e
 		}
 	}
-	return best, float64(total) / float64(len(refs))
+	return best, float64(total) / float64(len(refs)), unshifted
 }
 
 // Tercom's limits, and sacreBLEU's own.
@@ -292,6 +321,23 @@ func editRate(hyp, ref []int32) int {
 	}
 	d, _ := ed.distance(words)
 	return shifts + d
+}
+
+// unshiftedEditRate returns the beam-limited edit distance from hyp to ref,
+// shifts left out, in memory linear in the segment's length: only two
+// rows of the band are kept.
+func unshiftedEditRate(hyp, ref []int32) int {
+	if len(ref) == 0 {
+		return len(hyp)
+	}
+	ed := newBeamEditDistance(ref)
+	prev, cur := ed.rows[0], band{}
+	ratio, beam := beamOf(len(hyp), len(ref))
+	for i := 1; i <= len(hyp); i++ {
+		ed.fill(&cur, &prev, hyp, i, ratio, beam)
+		prev, cur = cur, prev
+	}
+	return int(prev.at(len(ref)).cost)
 }
 
 // bestShift returns the shift of words that most reduces the edit distance
@@ -358,10 +404,7 @@ func (ed *beamEditDistance) bestShift(words []int32, checked int) (int, []int32,
 
 pairs:
 	for sh := range words {
-		for sr := range ref {
-			if sr-sh > maxShiftDist || sh-sr > maxShiftDist {
-				continue
-			}
+		for sr := max(0, sh-maxShiftDist); sr <= min(len(ref)-1, sh+maxShiftDist); sr++ {
 			for length := 1; length <= maxShiftSize &&
 				sh+length <= len(words) && sr+length <= len(ref) &&
 				words[sh+length-1] == ref[sr+length-1]; length++ {
@@ -453,22 +496,42 @@ const infinity = math.MaxInt32 / 4
 // shares with the one before stay as they are. (sacreBLEU keeps rows in a
 // trie of prefixes instead; here allocating and filling the trie cost
 // more than the rows it saved.)
+//
+// sacreBLEU keeps every row as long as the reference, which takes memory
+// quadratic in the segment's length (3 GB for a line of 20,000 words).
+// Only the band of a row is ever written, and cells outside it are
+// infinite: a row here holds its band alone, and reads outside it as
+// {infinity, opUndef}, so the memory is linear and the results the same.
 type beamEditDistance struct {
 	ref   []int32
-	rows  [][]cell // rows[i] for the hypothesis prefix last[:i]
-	last  []int32  // the hypothesis of the last call
-	blank []cell   // a row of {infinity, opUndef}
+	rows  []band  // rows[i] for the hypothesis prefix last[:i]
+	last  []int32 // the hypothesis of the last call
 	trace []byte
+}
+
+// band is the part of a row of the edit-distance matrix inside the beam:
+// cells[k] is column lo+k.
+type band struct {
+	lo    int
+	cells []cell
+}
+
+var outside = cell{infinity, opUndef}
+
+// at returns column j of the row.
+func (b *band) at(j int) cell {
+	if k := j - b.lo; k >= 0 && k < len(b.cells) {
+		return b.cells[k]
+	}
+	return outside
 }
 
 func newBeamEditDistance(ref []int32) *beamEditDistance {
 	first := make([]cell, len(ref)+1)
-	blank := make([]cell, len(ref)+1)
 	for j := range first {
 		first[j] = cell{int32(j), opIns}
-		blank[j] = cell{infinity, opUndef}
 	}
-	return &beamEditDistance{ref: ref, rows: [][]cell{first}, blank: blank}
+	return &beamEditDistance{ref: ref, rows: []band{{0, first}}}
 }
 
 // distance returns the edit distance from hyp to the reference and the
@@ -485,58 +548,19 @@ func (ed *beamEditDistance) distance(hyp []int32) (int, []byte) {
 	}
 	ed.last = append(ed.last[:0], hyp...)
 	for len(ed.rows) <= len(hyp) {
-		ed.rows = append(ed.rows, make([]cell, nr+1))
+		ed.rows = append(ed.rows, band{})
 	}
 
-	ratio := 1.0
-	if len(hyp) > 0 {
-		ratio = float64(nr) / float64(len(hyp))
-	}
-	beam := beamWidth
-	if float64(beamWidth) < ratio/2 {
-		beam = int(math.Ceil(ratio/2 + beamWidth))
-	}
+	ratio, beam := beamOf(len(hyp), nr)
 	for i := start + 1; i <= len(hyp); i++ {
-		row := ed.rows[i]
-		copy(row, ed.blank)
-		prev := ed.rows[i-1]
-		diag := int(math.Floor(float64(i) * ratio))
-		lo := max(0, diag-beam)
-		hi := min(nr+1, diag+beam)
-		if i == len(hyp) {
-			hi = nr + 1
-		}
-		w := hyp[i-1]
-		for j := lo; j < hi; j++ {
-			if j == 0 {
-				row[0] = cell{prev[0].cost + 1, opDel}
-				continue
-			}
-			// Tercom prefers a match or substitution, then an insertion,
-			// then a deletion; sacreBLEU swaps the last two because it
-			// reads the trace flipped.
-			subCost, subOp := int32(1), byte(opSub)
-			if w == ed.ref[j-1] {
-				subCost, subOp = 0, opNop
-			}
-			c := &row[j]
-			if x := prev[j-1].cost + subCost; c.cost > x {
-				*c = cell{x, subOp}
-			}
-			if x := prev[j].cost + 1; c.cost > x {
-				*c = cell{x, opDel}
-			}
-			if x := row[j-1].cost + 1; c.cost > x {
-				*c = cell{x, opIns}
-			}
-		}
+		ed.fill(&ed.rows[i], &ed.rows[i-1], hyp, i, ratio, beam)
 	}
 
 	// Trace back from the last cell.
 	ed.trace = ed.trace[:0]
 	i, j := len(hyp), nr
 	for i > 0 || j > 0 {
-		op := ed.rows[i][j].op
+		op := ed.rows[i].at(j).op
 		ed.trace = append(ed.trace, op)
 		switch op {
 		case opSub, opNop:
@@ -553,5 +577,63 @@ func (ed *beamEditDistance) distance(hyp []int32) (int, []byte) {
 	for a, b := 0, len(ed.trace)-1; a < b; a, b = a+1, b-1 {
 		ed.trace[a], ed.trace[b] = ed.trace[b], ed.trace[a]
 	}
-	return int(ed.rows[len(hyp)][nr].cost), ed.trace
+	return int(ed.rows[len(hyp)].at(nr).cost), ed.trace
+}
+
+// beamOf returns the length ratio and the half-width of the beam for a
+// hypothesis of nh words against a reference of nr.
+func beamOf(nh, nr int) (float64, int) {
+	ratio := 1.0
+	if nh > 0 {
+		ratio = float64(nr) / float64(nh)
+	}
+	beam := beamWidth
+	if float64(beamWidth) < ratio/2 {
+		beam = int(math.Ceil(ratio/2 + beamWidth))
+	}
+	return ratio, beam
+}
+
+// fill computes row i (1 ≤ i ≤ len(hyp)) of the edit-distance matrix into
+// r from row i-1, prev: the cells of its band, the last row to the end.
+func (ed *beamEditDistance) fill(r, prev *band, hyp []int32, i int, ratio float64, beam int) {
+	nr := len(ed.ref)
+	diag := int(math.Floor(float64(i) * ratio))
+	lo := max(0, diag-beam)
+	hi := min(nr+1, diag+beam)
+	if i == len(hyp) {
+		hi = nr + 1
+	}
+	r.lo = lo
+	if cap(r.cells) < hi-lo {
+		r.cells = make([]cell, hi-lo)
+	}
+	r.cells = r.cells[:hi-lo]
+	w := hyp[i-1]
+	left := outside // column j-1 of this row
+	for j := lo; j < hi; j++ {
+		c := outside
+		if j == 0 {
+			c = cell{prev.at(0).cost + 1, opDel}
+		} else {
+			// Tercom prefers a match or substitution, then an insertion,
+			// then a deletion; sacreBLEU swaps the last two because it
+			// reads the trace flipped.
+			subCost, subOp := int32(1), byte(opSub)
+			if w == ed.ref[j-1] {
+				subCost, subOp = 0, opNop
+			}
+			if x := prev.at(j-1).cost + subCost; c.cost > x {
+				c = cell{x, subOp}
+			}
+			if x := prev.at(j).cost + 1; c.cost > x {
+				c = cell{x, opDel}
+			}
+			if x := left.cost + 1; c.cost > x {
+				c = cell{x, opIns}
+			}
+		}
+		r.cells[j-lo] = c
+		left = c
+	}
 }

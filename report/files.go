@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
@@ -215,7 +214,9 @@ func FilesMarkdown(w io.Writer, fs *Files) error {
 	total[0] = "**" + total[0] + "**"
 	for i, row := range append(rows, total) {
 		if i < len(fs.Files) {
-			row[0] = mdCode(row[0])
+			// A | ends a table cell even inside a code span unless
+			// escaped; GitHub shows \| there as |.
+			row[0] = strings.ReplaceAll(mdCode(row[0]), "|", `\|`)
 		}
 		fmt.Fprintf(bw, "|")
 		for _, c := range row {

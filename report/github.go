@@ -59,11 +59,36 @@ var (
 )
 
 // escapeData escapes a workflow command's message, as GitHub's toolkit
-// (actions/core, command.ts) does.
-func escapeData(s string) string { return dataEscaper.Replace(s) }
+// (actions/core, command.ts) does, and then the hidden characters left
+// (see percentHidden).
+func escapeData(s string) string { return percentHidden(dataEscaper.Replace(s)) }
 
-// escapeProperty escapes a workflow command's property value.
-func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
+// escapeProperty escapes a workflow command's property value, as
+// escapeData does, and also : and ,.
+func escapeProperty(s string) string { return percentHidden(propertyEscaper.Replace(s)) }
+
+// percentHidden writes the characters isHidden reports (an escape
+// character from a file name, a bidi override) as %XX for each of their
+// UTF-8 bytes, so that they reach the workflow log neither raw nor in
+// disguise. GitHub unescapes only %25, %0D, %0A, %3A and %2C and shows
+// the rest as it is; since % itself is %25, no two texts look the same.
+func percentHidden(s string) string {
+	if strings.IndexFunc(s, isHidden) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if !isHidden(r) {
+			b.WriteRune(r)
+			continue
+		}
+		var buf [utf8.UTFMax]byte
+		for _, c := range buf[:utf8.EncodeRune(buf[:], r)] {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
 
 // GitHubOptions configures [GitHub].
 type GitHubOptions struct {

@@ -146,7 +146,10 @@ func HTML(w io.Writer, c *diff.Comparison) error {
 
 func htmlData(c *diff.Comparison) htmlPage {
 	s := c.Summary
-	p := htmlPage{A: docName(c.A, "A"), B: docName(c.B, "B"), Note: languageNote(c), Summary: summaryRows(c)}
+	// The names go into the title and headings, where the escapes of
+	// hidden characters cannot be marked as such: they are made safe as
+	// for a terminal.
+	p := htmlPage{A: terminalSafe(docName(c.A, "A")), B: terminalSafe(docName(c.B, "B")), Note: languageNote(c), Summary: summaryRows(c)}
 	// The filter counts what navigation visits: every change, a move
 	// twice (where it leaves A and where it arrives in B).
 	var bySeverity [diff.SeverityCritical + 1]int

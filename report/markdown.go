@@ -175,7 +175,10 @@ func mdInline(s string) string {
 		case '\r':
 		case '\n':
 			b.WriteString("<br>")
-		case '\\', '`', '*', '_', '[', ']', '|', '~', '$', '#':
+		case '\\':
+			// Shown as \\, as the escapes of hidden characters are \x1b.
+			b.WriteString(`\\\\`)
+		case '`', '*', '_', '[', ']', '|', '~', '$', '#':
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		default:
@@ -217,7 +220,7 @@ func mdVerbatim(s string) string {
 	if s == "" {
 		return "(nothing)"
 	}
-	return mdCode(terminalSafe(s))
+	return mdCode(s)
 }
 
 // mdCode writes s as inline code, with a fence longer than any run of

@@ -10,21 +10,26 @@ import (
 // format character that can reorder or hide text (bidi overrides and
 // isolates, zero-width characters), replaced by a visible escape such as
 // \x1b, \n or \u202e (see hiddenEscape), so that input can neither drive
-// the terminal nor disguise itself. Tabs and all other text pass through
-// unchanged.
+// the terminal nor disguise itself; a backslash is written \\, so that an
+// escape and the same characters typed in the input stay apart. Tabs and
+// all other text pass through unchanged.
 func terminalSafe(s string) string { return escapeWhere(s, isHidden) }
 
 // escapeWhere replaces every character of s for which hide is true by its
-// visible escape (hiddenEscape), and returns s itself when there is none.
+// visible escape (hiddenEscape) and every backslash by two, and returns s
+// itself when there is neither.
 func escapeWhere(s string, hide func(rune) bool) string {
-	if strings.IndexFunc(s, hide) < 0 {
+	if strings.IndexFunc(s, func(r rune) bool { return r == '\\' || hide(r) }) < 0 {
 		return s
 	}
 	var b strings.Builder
 	for _, r := range s {
-		if hide(r) {
+		switch {
+		case r == '\\':
+			b.WriteString(`\\`)
+		case hide(r):
 			b.WriteString(hiddenEscape(r))
-		} else {
+		default:
 			b.WriteRune(r)
 		}
 	}

@@ -20,7 +20,7 @@ import (
 type TextOptions struct {
 	Color      bool // ANSI colours instead of markers: for a terminal only
 	SideBySide bool // A and B in two columns, Width wide in all
-	Width      int  // the terminal's columns; 0 means DefaultWidth
+	Width      int  // the terminal's columns; 0 means DefaultWidth, and more than MaxWidth counts as MaxWidth
 	Context    int  // unchanged beads to show before and after each changed one
 	All        bool // show every bead, unchanged ones too
 }
@@ -28,6 +28,11 @@ type TextOptions struct {
 // DefaultWidth is the width of the side-by-side view when the terminal's
 // is unknown.
 const DefaultWidth = 120
+
+// MaxWidth is the widest side-by-side view: a wider TextOptions.Width is
+// taken as MaxWidth, so that a mistyped width cannot pad every line to
+// gigabytes.
+const MaxWidth = 1000
 
 // ANSI styles of the terminal report.
 const (
@@ -53,6 +58,7 @@ func Text(w io.Writer, c *diff.Comparison, opts TextOptions) error {
 	if opts.Width <= 0 {
 		opts.Width = DefaultWidth
 	}
+	opts.Width = min(opts.Width, MaxWidth)
 	t := &textWriter{w: bufio.NewWriter(w), c: c, opts: opts, moves: findMoveEnds(c)}
 	fmt.Fprintf(t.w, "%s\n", t.style(styleBold, fmt.Sprintf("A: %s\nB: %s",
 		terminalSafe(docName(c.A, "A")), terminalSafe(docName(c.B, "B")))))

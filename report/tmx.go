@@ -2,9 +2,11 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -48,7 +50,11 @@ type (
 	}
 	tmxTUV struct {
 		Lang string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
-		Seg  string `xml:"seg"`
+		Seg  tmxSeg `xml:"seg"`
+	}
+	// tmxSeg is a <seg>'s content as XML (see tmxSegment).
+	tmxSeg struct {
+		XML string `xml:",innerxml"`
 	}
 )
 
@@ -65,12 +71,16 @@ type (
 //
 // A TMX file is XML 1.0, which cannot hold most control characters: the
 // C0 controls other than tab, line feed and carriage return, and U+FFFE
-// and U+FFFF. TMX writes them, and the C1 controls and DEL, which XML
-// discourages, as visible escapes such as \x1b or \uffff, as the other
-// reports do; a backslash in the input is written as it is, so the TMX is
-// not meant to rebuild the input byte for byte (the JSON report is).
-// Everything else, format characters such as zero-width joiners included,
-// is written as it stands, escaped as XML requires.
+// and U+FFFF. In a <seg>, TMX writes each of them, and the C1 controls and
+// DEL, which XML discourages, as a placeholder holding its visible escape,
+// <ph type="x-paradiff-control">\x1b</ph>, so that it stays apart from
+// the same four characters typed in the text, and the text's backslashes
+// reach the translation memory as they are. In the header's props, which
+// cannot hold elements, they are written as the other reports write them
+// (\x1b, with a backslash written \\). Everything else, format characters
+// such as zero-width joiners included, is written as it stands, escaped as
+// XML requires. The JSON report, not the TMX, rebuilds the input byte for
+// byte.
 func TMX(w io.Writer, c *diff.Comparison, srcLang, tgtLang string) error {
 	src, err := tmxLang(srcLang)
 	if err != nil {
@@ -108,8 +118,8 @@ func TMX(w io.Writer, c *diff.Comparison, srcLang, tgtLang string) error {
 				{"x-paradiff-severity", sev},
 			},
 			TUVs: []tmxTUV{
-				{Lang: src, Seg: xmlSafe(joinRun(c.A.Segments, b.A))},
-				{Lang: tgt, Seg: xmlSafe(joinRun(c.B.Segments, b.B))},
+				{Lang: src, Seg: tmxSegment(joinRun(c.A.Segments, b.A))},
+				{Lang: tgt, Seg: tmxSegment(joinRun(c.B.Segments, b.B))},
 			},
 		})
 	}
@@ -134,6 +144,25 @@ func tmxLang(tag string) (string, error) {
 		return "", fmt.Errorf("report: TMX language %q: %v", tag, err)
 	}
 	return t.String(), nil
+}
+
+// tmxSegment returns s as the content of a <seg>: its text escaped as
+// encoding/xml escapes it, and each character xmlUnfit reports as a
+// placeholder, <ph type="x-paradiff-control">, holding its visible escape.
+func tmxSegment(s string) tmxSeg {
+	var b bytes.Buffer
+	last := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if xmlUnfit(r) {
+			xml.EscapeText(&b, []byte(s[last:i]))
+			b.WriteString(`<ph type="x-paradiff-control">` + hiddenEscape(r) + `</ph>`)
+			last = i + size
+		}
+		i += size
+	}
+	xml.EscapeText(&b, []byte(s[last:]))
+	return tmxSeg{b.String()}
 }
 
 // xmlSafe replaces the characters that XML 1.0 cannot hold or discourages

@@ -136,9 +136,15 @@ func TestTMXUnfitCharacters(t *testing.T) {
 	if len(tr.TUs) != 1 {
 		t.Fatalf("%d <tu>, want 1", len(tr.TUs))
 	}
-	want := `Tea & <cake> "now" 'then' ]]> ok. Bell\x07 and \x00 null\x1b[31m red\x7f\x85 end\uffff. Joiner ` + "\u200d and tab\there."
+	// The unfit characters are placeholders, which a reader of the text
+	// alone skips.
+	want := `Tea & <cake> "now" 'then' ]]> ok. Bell and  null[31m red end. Joiner ` + "\u200d and tab\there."
 	if got := tr.TUs[0].TUVs[0].Segs[0]; got != want {
 		t.Errorf("A's seg reads back as\n%q, want\n%q", got, want)
+	}
+	wantXML := `Tea &amp; &lt;cake&gt; &#34;now&#34; &#39;then&#39; ]]&gt; ok. Bell<ph type="x-paradiff-control">\x07</ph> and <ph type="x-paradiff-control">\x00</ph> null<ph type="x-paradiff-control">\x1b</ph>[31m red<ph type="x-paradiff-control">\x7f</ph><ph type="x-paradiff-control">\x85</ph> end<ph type="x-paradiff-control">\uffff</ph>. Joiner ` + "\u200d and tab&#x9;here."
+	if !strings.Contains(string(data), "<seg>"+wantXML+"</seg>") {
+		t.Errorf("A's seg is not\n%s\nin\n%s", wantXML, data)
 	}
 	if got := tr.Header.Props[0].Value; got != `a\x01.txt` {
 		t.Errorf("A's name reads back as %q", got)

@@ -40,11 +40,10 @@ func joinRun(segs []align.Segment, idx []int) string {
 	return strings.Join(parts, " ")
 }
 
-var lineEscaper = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`)
-
 // oneLine escapes a text so that it takes one line and one TSV field, and
-// cannot drive a terminal it is printed on.
-func oneLine(s string) string { return terminalSafe(lineEscaper.Replace(s)) }
+// cannot drive a terminal it is printed on: terminalSafe's escapes (\\,
+// \n, \r, \x1b...) and \t for a tab.
+func oneLine(s string) string { return strings.ReplaceAll(terminalSafe(s), "\t", `\t`) }
 
 // TSV writes the comparison's alignment as aligned text for translators,
 // one line per bead, in the format of [AlignmentTSV]: A's segment indices,

@@ -139,3 +139,37 @@ func TestBaselineDuplicates(t *testing.T) {
 		t.Errorf("a second Xi → XI: exit %d, stderr %q; want 1 new change", code, stderr)
 	}
 }
+
+// TestWriteBaselineTarget: --write-baseline refuses to overwrite an input
+// (under its own name, another path to it or a hard link) and refuses -,
+// which would have written a file named "-".
+func TestWriteBaselineTarget(t *testing.T) {
+	dir := t.TempDir()
+	textA, textB := []byte("The talks began.\n"), []byte("The talks started.\n")
+	a := write(t, dir, "a.txt", textA)
+	b := write(t, dir, "b.txt", textB)
+	link := filepath.Join(dir, "link.txt")
+	if err := os.Link(b, link); err != nil {
+		t.Skip(err)
+	}
+	for _, target := range []string{b, a, filepath.Join(dir, ".", "b.txt"), link} {
+		code, _, stderr := runCmd(t, "", "--write-baseline", target, a, b)
+		if code != exitTrouble || !strings.Contains(stderr, "would overwrite the input") {
+			t.Errorf("--write-baseline %s: exit %d, stderr %q", target, code, stderr)
+		}
+	}
+	if got, _ := os.ReadFile(b); string(got) != string(textB) {
+		t.Errorf("B was overwritten: %q", got)
+	}
+	if got, _ := os.ReadFile(a); string(got) != string(textA) {
+		t.Errorf("A was overwritten: %q", got)
+	}
+	t.Chdir(dir)
+	code, _, stderr := runCmd(t, "", "--write-baseline", "-", a, b)
+	if code != exitTrouble || !strings.Contains(stderr, "standard output") {
+		t.Errorf("--write-baseline -: exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "-")); err == nil {
+		t.Errorf("--write-baseline - wrote a file named -")
+	}
+}

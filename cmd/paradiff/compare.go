@@ -4,13 +4,10 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
-
-	"golang.org/x/term"
 
 	"github.com/paradiff/paradiff/align"
 	"github.com/paradiff/paradiff/diff"
@@ -45,7 +42,7 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	fs.IntVar(&o.context, "context", 0, "")
 	fs.IntVar(&o.context, "C", 0, "")
 	fs.BoolVar(&o.all, "all", false, "")
-	fs.IntVar(&o.width, "width", 0, "")
+	fs.Var((*widthFlag)(&o.width), "width", "")
 	fs.StringVar(&o.progress, "progress", "auto", "")
 	o.metricFlags, o.gateFlags = addMetricFlags(fs), addGateFlags(fs)
 	files, err := parse(fs, args, 2, "two files to compare, A and B")
@@ -70,7 +67,7 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	if o.context < 0 || o.width < 0 {
 		return exitTrouble, usageError{"--context and --width take a number of 0 or more"}
 	}
-	ci, err := newCIRun(o.metricFlags, o.gateFlags, stdin)
+	ci, err := newCIRun(o.metricFlags, o.gateFlags, stdin, files...)
 	if err != nil {
 		return exitTrouble, err
 	}
@@ -217,32 +214,4 @@ func readPair(files []string, stdin io.Reader, enc encodings) (a, b diff.Documen
 		return a, b, err
 	}
 	return a, b, errB
-}
-
-// terminalWidth is the width for the side-by-side view: --width, else
-// the terminal's, else $COLUMNS, else the report's default.
-func (o compareOptions) terminalWidth(w io.Writer, getenv func(string) string) int {
-	if o.width > 0 {
-		return o.width
-	}
-	if f, ok := w.(*os.File); ok && isTerminal(w) {
-		if width, _, err := term.GetSize(int(f.Fd())); err == nil && width > 0 {
-			return width
-		}
-	}
-	var cols int
-	if _, err := fmt.Sscan(getenv("COLUMNS"), &cols); err == nil && cols > 0 {
-		return cols
-	}
-	return 0
-}
-
-// isTerminal reports whether w is a terminal (a character device).
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }

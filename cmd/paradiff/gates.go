@@ -20,10 +20,11 @@ type gateFlags struct {
 	maxChanges               int     // -1 when not given
 	baseline, writeBaseline  string
 	tolerance                float64
+	fs                       *flag.FlagSet // to tell a flag given its "none" value from one not given
 }
 
 func addGateFlags(fs *flag.FlagSet) *gateFlags {
-	g := &gateFlags{}
+	g := &gateFlags{fs: fs}
 	fs.StringVar(&g.failOn, "fail-on", "", "")
 	fs.Float64Var(&g.minCHRF, "min-chrf", math.NaN(), "")
 	fs.Float64Var(&g.minBLEU, "min-bleu", math.NaN(), "")
@@ -38,6 +39,25 @@ func addGateFlags(fs *flag.FlagSet) *gateFlags {
 // gates checks the gate flags (and --tolerance) against the metrics that
 // will be computed.
 func (f *gateFlags) gates(metrics diff.MetricSet) (*gate.Gates, error) {
+	// The values that mean "no gate" (the defaults) are errors when given.
+	given := map[string]bool{}
+	if f.fs != nil {
+		f.fs.Visit(func(fl *flag.Flag) { given[fl.Name] = true })
+	}
+	switch {
+	case given["fail-on"] && f.failOn == "":
+		return nil, usageError{`--fail-on "": want a comma-separated list of kinds, flags or a severity (see paradiff -h)`}
+	case given["max-changes"] && f.maxChanges < 0:
+		return nil, usageError{"--max-changes takes a number of 0 or more"}
+	}
+	for _, t := range []struct {
+		name string
+		v    float64
+	}{{"min-chrf", f.minCHRF}, {"min-bleu", f.minBLEU}, {"max-ter", f.maxTER}} {
+		if given[t.name] && math.IsNaN(t.v) {
+			return nil, usageError{fmt.Sprintf("--%s takes a score of 0 or more", t.name)}
+		}
+	}
 	g, err := gate.New(gate.Config{
 		FailOn:     f.failOn,
 		MaxChanges: f.maxChanges,
@@ -49,7 +69,7 @@ func (f *gateFlags) gates(metrics diff.MetricSet) (*gate.Gates, error) {
 	if err != nil {
 		return nil, usageError{gateMessage(err)}
 	}
-	if f.tolerance < 0 || math.IsNaN(f.tolerance) {
+	if f.tolerance < 0 || math.IsNaN(f.tolerance) || math.IsInf(f.tolerance, 0) {
 		return nil, usageError{"--tolerance takes a number of points, 0 or more"}
 	}
 	return g, nil
@@ -91,11 +111,15 @@ type ciRun struct {
 	writeBaseline string
 }
 
-// newCIRun checks the metric, gate and baseline flags and reads the
-// baseline. A bad baseline is trouble (exit 2), never a pass.
-func newCIRun(mf *metricFlags, gf *gateFlags, stdin io.Reader) (*ciRun, error) {
+// newCIRun checks the metric, gate and baseline flags against the
+// inputs (the files or directories compared) and reads the baseline. A bad
+// baseline is trouble (exit 2), never a pass.
+func newCIRun(mf *metricFlags, gf *gateFlags, stdin io.Reader, inputs ...string) (*ciRun, error) {
 	mo, err := mf.options()
 	if err != nil {
+		return nil, err
+	}
+	if err := checkBaselineTarget(gf.writeBaseline, inputs); err != nil {
 		return nil, err
 	}
 	only := mo.Only

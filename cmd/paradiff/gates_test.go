@@ -86,6 +86,15 @@ func TestGates(t *testing.T) {
 		{"bad min-chrf", []string{"--min-chrf", "-1"}, "shift", 2, `--min-chrf takes a score of 0 or more`},
 		{"min-chrf without chrF", []string{"--metrics", "bleu,ter", "--min-chrf", "50"}, "shift", 2, `--min-chrf needs that metric`},
 		{"bad tolerance", []string{"--tolerance", "-1"}, "shift", 2, `--tolerance takes a number`},
+		// The values that mean "no gate" are errors when given, not a way
+		// to turn a gate off.
+		{"NaN min-bleu", []string{"--min-bleu", "NaN"}, "shift", 2, `--min-bleu takes a score of 0 or more`},
+		{"NaN min-chrf", []string{"--min-chrf", "nan"}, "shift", 2, `--min-chrf takes a score of 0 or more`},
+		{"NaN max-ter", []string{"--max-ter", "NaN"}, "shift", 2, `--max-ter takes a score of 0 or more`},
+		{"Inf max-ter", []string{"--max-ter", "+Inf"}, "shift", 2, `--max-ter takes a score of 0 or more`},
+		{"max-changes -1", []string{"--max-changes", "-1"}, "shift", 2, `--max-changes takes a number of 0 or more`},
+		{"empty fail-on", []string{"--fail-on", ""}, "shift", 2, `--fail-on "": want a comma-separated list`},
+		{"Inf tolerance", []string{"--tolerance", "Inf"}, "shift", 2, `--tolerance takes a number`},
 		{"score gate without metrics", []string{"--metrics", "none", "--min-bleu", "3"}, "shift", 2, `--min-bleu needs that metric`},
 		{"change gate without metrics", []string{"--metrics", "none", "--fail-on", "number"}, "number", 1, `gate --fail-on number`},
 	} {
@@ -120,6 +129,18 @@ func TestGatesEveryFormat(t *testing.T) {
 			if gate.code == 1 && !strings.Contains(stderr, "gate --fail-on critical") {
 				t.Errorf("-f %s: stderr %q does not name the gate", f, stderr)
 			}
+		}
+	}
+}
+
+func TestScoreGateNaN(t *testing.T) {
+	dir := t.TempDir()
+	ref := write(t, dir, "ref.txt", []byte("The talks began.\n"))
+	hyp := write(t, dir, "hyp.txt", []byte("The talks started.\n"))
+	for _, name := range []string{"--min-bleu", "--min-chrf", "--max-ter"} {
+		code, _, stderr := runCmd(t, "", "score", name, "NaN", "-r", ref, hyp)
+		if code != exitTrouble || !strings.Contains(stderr, name+" takes a score") {
+			t.Errorf("score %s NaN: exit %d, stderr %q; want 2 and a usage error", name, code, stderr)
 		}
 	}
 }

@@ -64,8 +64,8 @@ Flags of paradiff A B:
   -y, --side-by-side    text: A and B in two columns, as wide as the terminal
   -C, --context N       text: show N unchanged sentences around each change
       --all             text: show unchanged sentences too
-      --width N         text: columns for --side-by-side (default: the
-                        terminal's, else $COLUMNS, else 120)
+      --width N         text: columns for --side-by-side, at most 1000
+                        (default: the terminal's, else $COLUMNS, else 120)
       --progress WHEN   a progress bar on stderr: auto (default: on a
                         terminal, once a comparison takes over a second),
                         always or never
@@ -90,6 +90,7 @@ all files):
       --tolerance X     points a score may drop below the baseline's (0.5)
       --write-baseline FILE
                         write the JSON report to FILE, for a later --baseline
+                        (not A or B, and not -: standard output has the report)
 
 Metrics (paradiff A B: over the aligned sentences, A the reference; score):
       --metrics LIST    bleu,chrf,ter (default: all three); none: no metrics
@@ -175,6 +176,8 @@ func (e usageError) Error() string { return e.msg }
 // run is the whole command; main only exits with its result.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	stderr = safeWriter{stderr}
+	out := &outWriter{w: stdout}
+	stdout = out
 	var err error
 	code := exitSame
 	switch {
@@ -187,11 +190,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	default:
 		code, err = runCompare(args, stdin, stdout, stderr, getenv)
 	}
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, usage)
+		code, err = exitSame, nil
+	}
 	var uerr usageError
 	switch {
-	case errors.Is(err, flag.ErrHelp):
-		fmt.Fprint(stdout, usage)
-		return exitSame
+	case out.err != nil:
+		// Whatever else went wrong, the report (or the usage) did not
+		// reach its reader.
+		fmt.Fprintf(stderr, "paradiff: writing the report: %v\n", out.err)
+		return exitTrouble
 	case errors.As(err, &uerr):
 		fmt.Fprintf(stderr, "paradiff: %s\nRun 'paradiff -h' for usage.\n", uerr.msg)
 		return exitTrouble
