@@ -38,10 +38,10 @@ const minScriptLetters = 8
 // hides every word that changed:
 //
 //   - both languages given: their base languages decide;
-//   - the main scripts differ, each holding most of its text's letters;
-//   - in one script, both texts are long enough for a confident detection
-//     (see [align.Detection]), the detected base languages differ, and
-//     the texts share few words ([align.WordOverlap]).
+//   - the main scripts differ, each holding most of its text's letters,
+//     or both texts are long enough for a confident detection (see
+//     [align.Detection]) of two base languages; and either way the texts
+//     share few words ([align.WordOverlap]).
 //
 // Otherwise both are compared as one language: the one given, else the
 // one detected with confidence, else the guess from the longer text.
@@ -59,17 +59,19 @@ func resolveLanguages(textA, textB string, langA, langB language.Tag) Languages 
 	}
 	da, db := detect(langA, textA), detect(langB, textB)
 	l := Languages{A: da.Lang, B: db.Lang}
-	switch {
-	case da.Script != "" && db.Script != "" && da.Script != db.Script &&
+	scripts := da.Script != "" && db.Script != "" && da.Script != db.Script &&
 		da.ScriptShare >= minScriptShare && db.ScriptShare >= minScriptShare &&
-		da.Letters >= minScriptLetters && db.Letters >= minScriptLetters:
-		l.Cross = true
-		l.Reason = fmt.Sprintf("A is in %s script, B in %s", da.Script, db.Script)
-		return l
-	case da.Confident && db.Confident && !sameBase(da.Lang, db.Lang):
+		da.Letters >= minScriptLetters && db.Letters >= minScriptLetters
+	detected := da.Confident && db.Confident && !sameBase(da.Lang, db.Lang)
+	// Either way, two texts that share many words are one: a Russian
+	// sentence added to an English one leaves the English words to diff.
+	if scripts || detected {
 		if overlap := align.WordOverlap(textA, textB); overlap < align.CrossOverlap {
 			l.Cross = true
 			l.Reason = fmt.Sprintf("A reads as %s and B as %s, and they share %.0f%% of their words", langName(da.Lang), langName(db.Lang), 100*overlap)
+			if scripts {
+				l.Reason = fmt.Sprintf("A is in %s script, B in %s", da.Script, db.Script)
+			}
 			return l
 		}
 	}

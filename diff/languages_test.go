@@ -42,6 +42,7 @@ func TestLanguagePolicy(t *testing.T) {
 		{name: "Chinese against Russian", a: "两国元首签署了联合声明。", b: "Главы государств подписали совместное заявление.", cross: true},
 		{name: "a name in two scripts is too short to tell", a: "Москва", b: "Moscow"},
 		{name: "mixed scripts", a: "Путин met Xi in the Kremlin", b: "Putin met Xi in the Kremlin"},
+		{name: "a sentence in another script added to shared words", a: "We will not attack the city.", b: "We will attack the city. Мы не будем атаковать город сегодня вечером ни при каких условиях."},
 		{name: "given one language overrides scripts", a: "两国元首签署了联合声明。", b: "Главы государств подписали совместное заявление.", langA: language.Russian, langB: language.Russian},
 		{name: "given two languages", a: "Total: 5 plus 3.", b: "Total: 5 minus 3.", langA: language.English, langB: language.French, cross: true},
 		{name: "one given, the other too short to tell", a: "Total: 5 plus 3.", b: "Total: 5 minus 3.", langA: language.English},

@@ -139,13 +139,13 @@ Languages and alignment (paradiff A B, align):
                         the text). It chooses the sentence rules. Words
                         are diffed unless A and B are in two languages:
                         both flags given and different, or strong evidence
-                        (different scripts; or both texts long enough for a
-                        confident detection, in two languages sharing few
-                        words). Then there is no word diff: beads report
-                        sentences one side lacks, moves, and numbers,
-                        Latin-script names and glossary terms that differ;
-                        every report says so at its top, and a change gate
-                        fails unless both flags were given.
+                        (different scripts, or both texts long enough for a
+                        confident detection of two languages; and either
+                        way few shared words). Then there is no word diff:
+                        beads report sentences one side lacks, moves, and
+                        numbers, Latin-script names and glossary terms that
+                        differ; every report says so at its top, and a
+                        change gate fails unless both flags were given.
       --dictionary FILE word pairs for aligning across languages, in
                         hunalign's format: "target @ source" a line (B's
                         word @ A's word)
