@@ -34,7 +34,8 @@ type DirFile struct {
 }
 
 // Skipped is an entry of a directory tree that [CompareDirs] did not
-// compare, and why: a symbolic link or a special file inside the tree.
+// compare, and why: a symbolic link to a directory or to nothing, or a
+// special file (a named pipe, a device).
 // Hidden files and directories (names starting with ".") are skipped
 // without a record, as diff -r users expect of .git.
 type Skipped struct {
@@ -99,9 +100,10 @@ func (r ReadOptions) file(name string, side int) (string, error) {
 
 // CompareDirs compares the files of directories dirA and dirB paired by
 // relative path, each pair as [Compare] compares two documents, in
-// parallel. The roots may be symbolic links; inside the trees, symbolic
-// links and special files are not followed but listed in Dirs.Skipped,
-// and hidden files and directories are left out. A pair that cannot be
+// parallel. The roots may be symbolic links, and so may files inside the
+// trees; symbolic links to directories and special files are not
+// followed but listed in Dirs.Skipped, and hidden files and directories
+// are left out. A pair that cannot be
 // read gets its Error; the error returned is for a tree that cannot be
 // listed.
 func CompareDirs(dirA, dirB string, opts Options, read ReadOptions) (*Dirs, error) {
@@ -222,7 +224,22 @@ func listFiles(root, side string, skipped *[]Skipped) (map[string]bool, error) {
 			return err
 		}
 		rel = filepath.ToSlash(rel)
-		if t := e.Type(); !t.IsRegular() {
+		t := e.Type()
+		if t&fs.ModeSymlink != 0 {
+			// A link to a file is that file, as diff -r has it; a link to
+			// a directory is not followed, which keeps a cycle out.
+			info, err := os.Stat(p)
+			switch {
+			case err != nil:
+				*skipped = append(*skipped, Skipped{Side: side, Path: rel, Reason: "symbolic link to nothing that can be read"})
+				return nil
+			case info.IsDir():
+				*skipped = append(*skipped, Skipped{Side: side, Path: rel, Reason: "symbolic link to a directory, not followed"})
+				return nil
+			}
+			t = info.Mode().Type()
+		}
+		if !t.IsRegular() {
 			*skipped = append(*skipped, Skipped{Side: side, Path: rel, Reason: skipReason(t)})
 			return nil
 		}
@@ -235,8 +252,6 @@ func listFiles(root, side string, skipped *[]Skipped) (map[string]bool, error) {
 // skipReason names the type of a file that is not compared.
 func skipReason(t fs.FileMode) string {
 	switch {
-	case t&fs.ModeSymlink != 0:
-		return "symbolic link, not followed"
 	case t&fs.ModeNamedPipe != 0:
 		return "named pipe"
 	case t&fs.ModeSocket != 0:

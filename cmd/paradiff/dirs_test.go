@@ -48,7 +48,7 @@ func dirsFixture(t *testing.T) (a, b string) {
 		"sub/deep/x.txt":  "The press was told.\n",
 		"sub/deep/y.text": "The same text stands here on both sides.\n",
 	})
-	if err := os.Symlink(filepath.Join(a, "readout.txt"), filepath.Join(b, "link.txt")); err != nil {
+	if err := os.Symlink(filepath.Join(a, "sub"), filepath.Join(b, "linkdir")); err != nil {
 		t.Fatalf("no symbolic link: %v", err)
 	}
 	return a, b
@@ -77,7 +77,7 @@ type dirsJSON struct {
 }
 
 // skippedNote is the note on the symbolic link of dirsFixture.
-const skippedNote = `^paradiff: note: skipped .*/b/link\.txt: symbolic link, not followed$`
+const skippedNote = `^paradiff: note: skipped .*/b/linkdir: symbolic link to a directory, not followed$`
 
 func TestDirs(t *testing.T) {
 	a, b := dirsFixture(t)
@@ -104,8 +104,8 @@ func TestDirs(t *testing.T) {
 	if r.Summary.Files != 6 || r.Summary.Compared != 4 || r.Summary.OnlyInA != 1 || r.Summary.OnlyInB != 1 || r.Summary.Differences != 1 || r.Summary.Metrics == nil {
 		t.Errorf("summary = %+v", r.Summary)
 	}
-	if len(r.Skipped) != 1 || r.Skipped[0].Side != "b" || r.Skipped[0].Path != "link.txt" || !strings.Contains(r.Skipped[0].Reason, "symbolic link") {
-		t.Errorf("skipped = %+v, want b's link.txt", r.Skipped)
+	if len(r.Skipped) != 1 || r.Skipped[0].Side != "b" || r.Skipped[0].Path != "linkdir" || !strings.Contains(r.Skipped[0].Reason, "symbolic link") {
+		t.Errorf("skipped = %+v, want b's linkdir", r.Skipped)
 	}
 	if f := r.Files[2]; f.Summary == nil || f.Summary.Differences != 1 || len(f.Changes) != 1 || f.Changes[0].A != "8" {
 		t.Errorf("readout.txt = %+v, want its one change", f)
@@ -128,8 +128,8 @@ func TestDirs(t *testing.T) {
 	if !strings.Contains(md, "| `sub/deep/x.txt` | 1 | 1 | 0 |") {
 		t.Errorf("Markdown report lacks the row of sub/deep/x.txt:\n%s", md)
 	}
-	if !strings.Contains(md, "- B `link.txt`: symbolic link, not followed") || !strings.Contains(text, "skipped: B link.txt (symbolic link, not followed)") {
-		t.Errorf("the Markdown or text report does not say that link.txt was skipped:\n%s\n%s", md, text)
+	if !strings.Contains(md, "- B `linkdir`: symbolic link to a directory, not followed") || !strings.Contains(text, "skipped: B linkdir (symbolic link to a directory, not followed)") {
+		t.Errorf("the Markdown or text report does not say that linkdir was skipped:\n%s\n%s", md, text)
 	}
 
 	// Roots that are symbolic links are followed: the same comparison.
@@ -142,6 +142,21 @@ func TestDirs(t *testing.T) {
 	}
 	if code, out, _ := runCmd(t, "", "-f", "json", la, lb); code != 1 || !strings.Contains(out, `"files": 6`) {
 		t.Errorf("symbolic-link roots: exit %d, want 1 and the 6 files:\n%s", code, out)
+	}
+
+	// Files that are symbolic links are compared as the files they name,
+	// as diff -r compares them.
+	dc, dd := t.TempDir(), t.TempDir()
+	write(t, dc, "target.txt", []byte("We will not attack.\n"))
+	write(t, dd, "target.txt", []byte("We will attack.\n"))
+	if err := os.Symlink(filepath.Join(dc, "target.txt"), filepath.Join(dc, "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dd, "target.txt"), filepath.Join(dd, "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, stderr := runCmd(t, "", "--fail-on", "critical", dc, dd); code != 1 || !strings.Contains(stderr, "link.txt: 1 change") {
+		t.Errorf("linked files: exit %d, stderr %q, want 1 and link.txt's negation:\n%s", code, stderr, out)
 	}
 
 	// Identical trees.

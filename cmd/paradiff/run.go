@@ -30,8 +30,8 @@ const usage = `usage:
                             align the segments of A and B, one bead a line
   paradiff [flags] DIR_A DIR_B
                             compare the files of two directories, paired by
-                            relative path (hidden files skipped, symbolic
-                            links inside the trees skipped and named), in
+                            relative path (hidden files skipped; symbolic
+                            links to directories skipped and named), in
                             parallel
   paradiff score -r REF [-r REF2 ...] HYP
                             sacreBLEU's BLEU, chrF and TER of HYP against the
