@@ -99,6 +99,13 @@ type Summary struct {
 	Changed    int // beads with at least one change that is not trivial
 }
 
+// Differs reports whether anything differs, as diff(1) would say: a
+// change of any kind, trivial ones included (unless the comparison left
+// them out), or a glossary departure.
+func (s Summary) Differs() bool {
+	return s.Differences() > 0 || s.Changes[Trivial] > 0 || s.Glossary > 0
+}
+
 // Count returns the number of changes of kind k.
 func (s Summary) Count(k Kind) int { return s.Changes[k] }
 

@@ -364,6 +364,4 @@ func short(s string) string {
 // say: any change, trivial ones included (unless the comparison left them
 // out), or a glossary departure. Across languages, what differs is what
 // the comparison finds there (see [diff.Languages]).
-func Differs(c *diff.Comparison) bool {
-	return c.Summary.Differences() > 0 || c.Summary.Count(diff.Trivial) > 0 || c.Summary.Glossary > 0
-}
+func Differs(c *diff.Comparison) bool { return c.Summary.Differs() }

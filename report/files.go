@@ -47,11 +47,34 @@ func (fs *Files) status(i int) string {
 	case fs.Gated:
 		return "pass"
 	}
-	s := f.Comparison.Summary
-	if s.Differences() > 0 || s.Count(diff.Trivial) > 0 || s.Glossary > 0 {
-		return "differs"
+	status := "same"
+	if f.Comparison.Summary.Differs() {
+		status = "differs"
 	}
-	return "same"
+	if f.Comparison.Languages.Cross {
+		status += " (2 languages)"
+	}
+	return status
+}
+
+// crossNote says which pairs were compared as two languages, their words
+// not diffed, for the top of a directory report; "" when none was.
+func (fs *Files) crossNote() string {
+	var paths []string
+	for _, f := range fs.Files {
+		if f.Comparison != nil && f.Comparison.Languages.Cross {
+			paths = append(paths, f.Path)
+		}
+	}
+	if len(paths) == 0 {
+		return ""
+	}
+	const most = 10
+	list := strings.Join(paths[:min(len(paths), most)], ", ")
+	if len(paths) > most {
+		list += fmt.Sprintf(" and %d more", len(paths)-most)
+	}
+	return fmt.Sprintf("Note: %d pair%s compared as two languages, their words not diffed (--lang-a and --lang-b set the languages): %s.", len(paths), plural(len(paths)), list)
 }
 
 // fileRow is a file's row in the text and Markdown tables: path, sentences
@@ -133,6 +156,9 @@ func (fs *Files) header() []string {
 func FilesText(w io.Writer, fs *Files) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "A: %s\nB: %s\n", terminalSafe(fs.A), terminalSafe(fs.B))
+	if note := fs.crossNote(); note != "" {
+		fmt.Fprintln(bw, terminalSafe(note))
+	}
 	align := []tw.Align{tw.AlignLeft}
 	for range 10 {
 		align = append(align, tw.AlignRight)
@@ -196,6 +222,9 @@ func anySlice(s []string) []any {
 func FilesMarkdown(w io.Writer, fs *Files) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "# paradiff: %s → %s\n\n", mdInline(fs.A), mdInline(fs.B))
+	if note := fs.crossNote(); note != "" {
+		fmt.Fprintf(bw, "> %s\n\n", mdText(note))
+	}
 	h := fs.header()
 	fmt.Fprintf(bw, "|")
 	for _, c := range h {
@@ -269,13 +298,15 @@ type (
 		Reason string `json:"reason"`
 	}
 	jsonFile struct {
-		Path     string         `json:"path"`
-		OnlyIn   *string        `json:"only_in"`
-		Error    string         `json:"error,omitempty"`
-		Summary  *jsonSummary   `json:"summary"`
-		Changes  []jsonChange   `json:"changes"`
-		Glossary []jsonGlossary `json:"glossary,omitempty"`
-		Failures []string       `json:"failures"`
+		Path      string         `json:"path"`
+		OnlyIn    *string        `json:"only_in"`
+		Error     string         `json:"error,omitempty"`
+		Summary   *jsonSummary   `json:"summary"`
+		Cross     bool           `json:"cross_language"`
+		Languages *jsonLanguages `json:"languages"`
+		Changes   []jsonChange   `json:"changes"`
+		Glossary  []jsonGlossary `json:"glossary,omitempty"`
+		Failures  []string       `json:"failures"`
 	}
 	jsonFileSummary struct {
 		Files    int `json:"files"`
@@ -311,6 +342,8 @@ func FilesJSON(w io.Writer, fs *Files) error {
 		if c := f.Comparison; c != nil {
 			s := summaryJSON(c.Summary, c.Metrics)
 			jf.Summary = &s
+			langs := languagesJSON(c.Languages)
+			jf.Cross, jf.Languages = c.Languages.Cross, &langs
 			for _, b := range c.Beads {
 				for _, ch := range b.Changes {
 					jf.Changes = append(jf.Changes, changeJSON(ch))

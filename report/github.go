@@ -128,7 +128,7 @@ func GitHubAnnotations(c *diff.Comparison, opts GitHubOptions) []GitHubAnnotatio
 	lines := newLineIndex(c.B.Text)
 	moves := findMoveEnds(c)
 	var out []GitHubAnnotation
-	if note := languageNote(c); note != "" {
+	if note := LanguageNote(c); note != "" {
 		out = append(out, GitHubAnnotation{Level: "warning", File: file, Title: "paradiff: two languages", Message: note})
 	}
 	for bi, b := range c.Beads {

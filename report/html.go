@@ -62,7 +62,7 @@ type (
 	htmlPage struct {
 		CSP        string
 		A, B       string // document names
-		Note       string // languageNote
+		Note       string // LanguageNote
 		Summary    [][2]string
 		Severities []htmlSeverity
 		Kinds      []htmlCount
@@ -149,7 +149,7 @@ func htmlData(c *diff.Comparison) htmlPage {
 	// The names go into the title and headings, where the escapes of
 	// hidden characters cannot be marked as such: they are made safe as
 	// for a terminal.
-	p := htmlPage{A: terminalSafe(docName(c.A, "A")), B: terminalSafe(docName(c.B, "B")), Note: languageNote(c), Summary: summaryRows(c)}
+	p := htmlPage{A: terminalSafe(docName(c.A, "A")), B: terminalSafe(docName(c.B, "B")), Note: LanguageNote(c), Summary: summaryRows(c)}
 	// The filter counts what navigation visits: every change, a move
 	// twice (where it leaves A and where it arrives in B).
 	var bySeverity [diff.SeverityCritical + 1]int

@@ -71,7 +71,7 @@ func JUnit(w io.Writer, fs *Files) error {
 		}
 		if c := f.Comparison; c != nil {
 			jc.SystemOut = SummaryLine(c.Summary, c.Metrics) + "\n"
-			if note := languageNote(c); note != "" {
+			if note := LanguageNote(c); note != "" {
 				jc.SystemOut = note + "\n" + jc.SystemOut
 			}
 		}

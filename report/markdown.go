@@ -23,7 +23,7 @@ func Markdown(w io.Writer, c *diff.Comparison) error {
 	fmt.Fprintf(bw, "# paradiff: %s → %s\n\n", mdInline(docName(c.A, "A")), mdInline(docName(c.B, "B")))
 	fmt.Fprintf(bw, "A is %s, the reference; B is %s, the version under review.\n\n",
 		mdCode(docName(c.A, "A")), mdCode(docName(c.B, "B")))
-	if note := languageNote(c); note != "" {
+	if note := LanguageNote(c); note != "" {
 		fmt.Fprintf(bw, "> %s\n\n", mdText(note))
 	}
 	fmt.Fprintf(bw, "| summary | count |\n|---|---:|\n")

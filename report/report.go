@@ -139,11 +139,11 @@ func glossaryNote(m diff.GlossaryMiss) (term, approved, found string) {
 }
 
 // docName is a document's name for a report, "-" for standard input.
-// languageNote says, for a comparison of two languages, that its words
+// LanguageNote says, for a comparison of two languages, that its words
 // were not diffed, why, and what overrides it; "" for one language. Every
 // report shows it at its top, so that no reader takes "no changes" for
 // "the same words".
-func languageNote(c *diff.Comparison) string {
+func LanguageNote(c *diff.Comparison) string {
 	d := c.Languages.Describe()
 	if d == "" {
 		return ""

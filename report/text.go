@@ -62,7 +62,7 @@ func Text(w io.Writer, c *diff.Comparison, opts TextOptions) error {
 	t := &textWriter{w: bufio.NewWriter(w), c: c, opts: opts, moves: findMoveEnds(c)}
 	fmt.Fprintf(t.w, "%s\n", t.style(styleBold, fmt.Sprintf("A: %s\nB: %s",
 		terminalSafe(docName(c.A, "A")), terminalSafe(docName(c.B, "B")))))
-	if note := languageNote(c); note != "" {
+	if note := LanguageNote(c); note != "" {
 		fmt.Fprintf(t.w, "%s\n", t.style(styleBold, note))
 	}
 	if err := t.summary(); err != nil {

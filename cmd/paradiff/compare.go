@@ -109,6 +109,10 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	for _, note := range cmp.Notes {
 		fmt.Fprintf(stderr, "paradiff: note: %s\n", note)
 	}
+	if note := report.LanguageNote(cmp); note != "" && (o.format == "tsv" || o.format == "tmx") {
+		// Aligned text for translators has no place for it.
+		fmt.Fprintf(stderr, "paradiff: note: %s\n", strings.TrimPrefix(note, "Note: "))
+	}
 	v, err := ci.judgeOne(cmp, stderr)
 	if err != nil {
 		return exitTrouble, err

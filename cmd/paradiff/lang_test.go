@@ -39,6 +39,8 @@ func TestLanguages(t *testing.T) {
 		{[]string{"-f", "github", zh, ru20}, 0, "title=paradiff%3A two languages::Note: compared as two languages", ""},
 		{[]string{"-f", "html", zh, ru20}, 0, `<p class="note"><strong>Note: compared as two languages`, ""},
 		{[]string{"-f", "junit", zh, ru20}, 0, "Note: compared as two languages", ""},
+		{[]string{"-f", "tsv", zh, ru20}, 0, "", "paradiff: note: compared as two languages"},
+		{[]string{"-f", "tmx", zh, ru20}, 0, "", "paradiff: note: compared as two languages"},
 		// A gate never passes only because words were not compared: with
 		// detected languages a change gate fails, and a score gate always.
 		{[]string{"--fail-on", "major", zh, ru20}, 1, "", "words not compared: A and B were taken for two languages, zh and ru"},
@@ -210,6 +212,24 @@ func TestLibraryIsTheCLI(t *testing.T) {
 		}
 		if cli != lib.String() {
 			t.Errorf("pair %d: the command's JSON (stderr %q) differs from the library's:\n%s\nlibrary:\n%s", i, stderr, cli, lib.String())
+		}
+	}
+}
+
+// TestDirsTwoLanguages checks that directory reports name the pairs
+// compared as two languages.
+func TestDirsTwoLanguages(t *testing.T) {
+	root := t.TempDir()
+	a := makeTree(t, root+"/a", map[string]string{"y.txt": "两国元首签署了20多份合作文件。"})
+	b := makeTree(t, root+"/b", map[string]string{"y.txt": "Главы государств подписали более 20 документов."})
+	for _, tt := range []struct{ format, want string }{
+		{"text", "Note: 1 pair compared as two languages, their words not diffed"},
+		{"text", "same (2 languages)"},
+		{"markdown", "> Note: 1 pair compared as two languages"},
+		{"json", `"cross_language": true`},
+	} {
+		if code, out, stderr := runCmd(t, "", "-f", tt.format, a, b); code != 0 || !strings.Contains(out, tt.want) {
+			t.Errorf("-f %s: exit %d (%s), want 0 and %q in:\n%s", tt.format, code, stderr, tt.want, out)
 		}
 	}
 }
