@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/paradiff/paradiff/gate"
@@ -26,7 +27,9 @@ func readBaseline(name string, stdin io.Reader) (*gate.Baseline, error) {
 }
 
 // checkBaselineTarget refuses a --write-baseline that would overwrite one
-// of the inputs, or that names standard output, which carries the report.
+// of the inputs (A, B, a glossary or a dictionary) or write into a
+// directory compared, or that names standard output, which carries the
+// report.
 func checkBaselineTarget(name string, inputs []string) error {
 	switch name {
 	case "":
@@ -35,18 +38,36 @@ func checkBaselineTarget(name string, inputs []string) error {
 		return usageError{"--write-baseline -: standard output carries the report; name a file for the baseline"}
 	}
 	target, err := os.Stat(name)
-	if err != nil {
-		return nil // a new file, or one that writing will report on
-	}
+	parent, _ := filepath.Abs(filepath.Dir(name))
+	parent, _ = filepath.EvalSymlinks(parent)
 	for _, in := range inputs {
-		if in == "-" {
+		if in == "-" || in == "" {
 			continue
 		}
-		if info, err := os.Stat(in); err == nil && os.SameFile(target, info) {
+		info, errIn := os.Stat(in)
+		switch {
+		case errIn != nil:
+		case info.IsDir() && within(parent, in):
+			return usageError{fmt.Sprintf("--write-baseline %s would write into the directory compared %s", name, in)}
+		case err == nil && os.SameFile(target, info):
 			return usageError{fmt.Sprintf("--write-baseline %s would overwrite the input %s", name, in)}
 		}
 	}
 	return nil
+}
+
+// within reports whether the directory path (absolute, links resolved)
+// is dir or lies below it.
+func within(path, dir string) bool {
+	dir, err := filepath.Abs(dir)
+	if err == nil {
+		dir, err = filepath.EvalSymlinks(dir)
+	}
+	if err != nil || path == "" {
+		return false
+	}
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // writeBaseline writes a baseline: the JSON report, through render.

@@ -172,4 +172,21 @@ func TestWriteBaselineTarget(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "-")); err == nil {
 		t.Errorf("--write-baseline - wrote a file named -")
 	}
+
+	// Nor a glossary, a dictionary, or a file inside a directory compared.
+	gloss := write(t, dir, "terms.tsv", []byte("talks\ttalks\n"))
+	if code, _, stderr := runCmd(t, "", "--glossary", gloss, "--write-baseline", gloss, a, b); code != exitTrouble || !strings.Contains(stderr, "would overwrite the input") {
+		t.Errorf("--write-baseline over the glossary: exit %d, stderr %q", code, stderr)
+	}
+	dA, dB := filepath.Join(dir, "dA"), filepath.Join(dir, "dB")
+	makeTree(t, dA, map[string]string{"x.txt": string(textA)})
+	makeTree(t, dB, map[string]string{"x.txt": string(textB)})
+	for _, target := range []string{filepath.Join(dA, "x.txt"), filepath.Join(dB, "new.json")} {
+		if code, _, stderr := runCmd(t, "", "--write-baseline", target, dA, dB); code != exitTrouble || !strings.Contains(stderr, "would write into the directory compared") {
+			t.Errorf("--write-baseline %s: exit %d, stderr %q", target, code, stderr)
+		}
+	}
+	if code, _, stderr := runCmd(t, "", "--write-baseline", filepath.Join(dir, "base.json"), dA, dB); code != 1 {
+		t.Errorf("--write-baseline beside the directories: exit %d, stderr %q", code, stderr)
+	}
 }

@@ -67,7 +67,7 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	if o.context < 0 || o.width < 0 {
 		return exitTrouble, usageError{"--context and --width take a number of 0 or more"}
 	}
-	ci, err := newCIRun(o.metricFlags, o.gateFlags, stdin, files...)
+	ci, err := newCIRun(o.metricFlags, o.gateFlags, stdin, append(files, o.glossary, o.dictionary)...)
 	if err != nil {
 		return exitTrouble, err
 	}

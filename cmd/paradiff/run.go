@@ -90,7 +90,8 @@ all files):
       --tolerance X     points a score may drop below the baseline's (0.5)
       --write-baseline FILE
                         write the JSON report to FILE, for a later --baseline
-                        (not A or B, and not -: standard output has the report)
+                        (not an input, not inside a directory compared, and
+                        not -: standard output has the report)
 
 Metrics (paradiff A B: over the aligned sentences, A the reference; score):
       --metrics LIST    bleu,chrf,ter (default: all three); none: no metrics
