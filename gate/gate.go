@@ -134,7 +134,7 @@ func (g *Gates) crossFailures(c *diff.Comparison, where string, baseline bool) [
 	}
 	var out []string
 	if (g.HasChangeGates() || baseline) && !c.Languages.Given {
-		out = append(out, fmt.Sprintf("%swords not compared: A and B were taken for two languages, %s and %s (%s); name both languages (--lang-a, --lang-b) to gate them as a translation, or one language to diff their words",
+		out = append(out, fmt.Sprintf("gate: %swords not compared: A and B were taken for two languages, %s and %s (%s); name both languages (--lang-a, --lang-b) to gate them as a translation, or one language to diff their words",
 			where, c.Languages.A, c.Languages.B, c.Languages.Reason))
 	}
 	for _, t := range []struct {
@@ -142,7 +142,7 @@ func (g *Gates) crossFailures(c *diff.Comparison, where string, baseline bool) [
 		v    float64
 	}{{"min-bleu", g.minBLEU}, {"min-chrf", g.minCHRF}, {"max-ter", g.maxTER}} {
 		if g != nil && !math.IsNaN(t.v) {
-			out = append(out, fmt.Sprintf("gate --%s: %sno score: A and B are in two languages, %s and %s", t.name, where, c.Languages.A, c.Languages.B))
+			out = append(out, fmt.Sprintf("gate --%s %g: %sno score: A and B are in two languages, %s and %s", t.name, t.v, where, c.Languages.A, c.Languages.B))
 		}
 	}
 	return out

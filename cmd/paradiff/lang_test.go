@@ -43,9 +43,9 @@ func TestLanguages(t *testing.T) {
 		{[]string{"-f", "tmx", zh, ru20}, 0, "", "paradiff: note: compared as two languages"},
 		// A gate never passes only because words were not compared: with
 		// detected languages a change gate fails, and a score gate always.
-		{[]string{"--fail-on", "major", zh, ru20}, 1, "", "words not compared: A and B were taken for two languages, zh and ru"},
+		{[]string{"--fail-on", "major", zh, ru20}, 1, "", "paradiff: gate: words not compared: A and B were taken for two languages, zh and ru"},
 		{[]string{"--fail-on", "major", "--lang-a", "zh", "--lang-b", "ru", zh, ru20}, 0, "", ""},
-		{[]string{"--min-bleu", "10", "--lang-a", "zh", "--lang-b", "ru", zh, ru20}, 1, "", "gate --min-bleu: no score: A and B are in two languages"},
+		{[]string{"--min-bleu", "10", "--lang-a", "zh", "--lang-b", "ru", zh, ru20}, 1, "", "gate --min-bleu 10: no score: A and B are in two languages"},
 	}
 	for _, tt := range tests {
 		code, out, stderr := runCmd(t, "", tt.args...)
