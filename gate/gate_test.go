@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/language"
+
 	"github.com/paradiff/paradiff/diff"
 	"github.com/paradiff/paradiff/gate"
 	"github.com/paradiff/paradiff/internal/gatetest"
@@ -151,6 +153,33 @@ func TestCheckName(t *testing.T) {
 		if !regexp.MustCompile(want[i]).MatchString(got[i]) {
 			t.Errorf("Check()[%d] = %q, want %q", i, got[i], want[i])
 		}
+	}
+}
+
+// TestCheckTwoLanguages checks that a comparison of two languages passes
+// no gate only because its words were not compared: a change gate fails
+// when the languages were detected, and a score gate always.
+func TestCheckTwoLanguages(t *testing.T) {
+	zh, ru := "两国元首签署了20多份合作文件。", "Главы государств подписали более 20 документов."
+	detected := compare(t, zh, ru)
+	given := diff.Compare(diff.Document{Text: zh}, diff.Document{Text: ru}, diff.Options{LangA: language.Chinese, LangB: language.Russian})
+	if !detected.Languages.Cross || !given.Languages.Cross || detected.Summary.Differs() || given.Summary.Differs() {
+		t.Fatalf("want two languages and no change: %+v, %+v", detected.Languages, given.Languages)
+	}
+	failOn := newGates(t, func(c *gate.Config) { c.FailOn = "major" })
+	if got := failOn.Check(detected, nil, ""); len(got) != 1 || !strings.Contains(got[0], "words not compared") {
+		t.Errorf("--fail-on major, languages detected: %q, want words not compared", got)
+	}
+	if got := failOn.Check(given, nil, ""); len(got) != 0 {
+		t.Errorf("--fail-on major, languages given: %q, want a pass", got)
+	}
+	minBLEU := newGates(t, func(c *gate.Config) { c.MinBLEU = 10 })
+	if got := minBLEU.Check(given, nil, ""); len(got) != 1 || !strings.Contains(got[0], "no score") {
+		t.Errorf("--min-bleu 10, languages given: %q, want no score", got)
+	}
+	j := gate.Judge{Baseline: nil}
+	if v, err := j.Document(detected, ""); err != nil || len(v.Failures) != 0 {
+		t.Errorf("no gates: %+v, %v; want no failure (nothing differs)", v, err)
 	}
 }
 
