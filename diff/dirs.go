@@ -3,6 +3,7 @@ package diff
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -66,7 +67,8 @@ func (d *Dirs) OnlyIn(side string) int {
 	return n
 }
 
-// ReadOptions say how [CompareDirs] reads and decodes files.
+// ReadOptions say how [CompareDirs] (and [ReadOptions.Read]) read and
+// decode files.
 type ReadOptions struct {
 	// Encoding is the WHATWG label of the encoding of the files of both
 	// sides that do not say what they are ("windows-1251", "gb18030"): a
@@ -85,13 +87,16 @@ type ReadOptions struct {
 	Explain func(err error, side int) error
 }
 
-// file reads the file name of side (0 for A, 1 for B).
-func (r ReadOptions) file(name string, side int) (string, error) {
+// Read reads the file name, or stdin for "-", of side 0 (A) or 1 (B),
+// as text: valid UTF-8, decoded as r says, of at most r.MaxFileBytes.
+// Binary data, bytes that do not decode and a larger input are errors
+// naming the file; nothing is replaced.
+func (r ReadOptions) Read(name string, stdin io.Reader, side int) (string, error) {
 	opts := textio.Options{Encoding: r.Encoding, Sniff: r.Encoding != "", Limit: r.MaxFileBytes}
 	if own := [2]string{r.EncodingA, r.EncodingB}[side]; own != "" {
 		opts.Encoding, opts.Sniff = own, false
 	}
-	text, err := textio.Read(name, nil, opts)
+	text, err := textio.Read(name, stdin, opts)
 	if err != nil && r.Explain != nil {
 		err = r.Explain(err, side)
 	}
@@ -182,10 +187,10 @@ func (d *Dirs) comparePair(rel string, opts Options, read ReadOptions) (*Compari
 	a := Document{Name: filepath.Join(d.A, filepath.FromSlash(rel))}
 	b := Document{Name: filepath.Join(d.B, filepath.FromSlash(rel))}
 	var err error
-	if a.Text, err = read.file(a.Name, 0); err != nil {
+	if a.Text, err = read.Read(a.Name, nil, 0); err != nil {
 		return nil, err
 	}
-	if b.Text, err = read.file(b.Name, 1); err != nil {
+	if b.Text, err = read.Read(b.Name, nil, 1); err != nil {
 		return nil, err
 	}
 	return Compare(a, b, opts), nil

@@ -14,8 +14,8 @@ import (
 // readBaseline reads a baseline file (see package gate). Every problem
 // with it is an error naming the file: paradiff will not gate against a
 // baseline it misreads.
-func readBaseline(name string, stdin io.Reader) (*gate.Baseline, error) {
-	text, err := readUTF8(name, stdin)
+func readBaseline(name string, stdin io.Reader, enc encodings) (*gate.Baseline, error) {
+	text, err := enc.readUTF8(name, stdin)
 	if err != nil {
 		return nil, fmt.Errorf("baseline %w", err)
 	}

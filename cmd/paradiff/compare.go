@@ -67,7 +67,7 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	if o.context < 0 || o.width < 0 {
 		return exitTrouble, usageError{"--context and --width take a number of 0 or more"}
 	}
-	ci, err := newCIRun(o.metricFlags, o.gateFlags, stdin, append(files, o.glossary, o.dictionary)...)
+	ci, err := newCIRun(o.metricFlags, o.gateFlags, stdin, o.encoding, append(files, o.glossary, o.dictionary)...)
 	if err != nil {
 		return exitTrouble, err
 	}
@@ -76,7 +76,7 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 		return exitTrouble, usageError{"-f tmx needs sentences, not --segments lines"}
 	}
 	if o.glossary != "" {
-		if opts.Glossary, err = readGlossary(o.glossary, stdin); err != nil {
+		if opts.Glossary, err = readGlossary(o.glossary, stdin, o.encoding); err != nil {
 			return exitTrouble, err
 		}
 	}
@@ -90,7 +90,7 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 		if err != nil {
 			return exitTrouble, err
 		}
-		d := dirRun{dirA: files[0], dirB: files[1], format: o.format, opts: opts, read: o.encoding.dirs(), ci: ci}
+		d := dirRun{dirA: files[0], dirB: files[1], format: o.format, opts: opts, read: o.encoding.readOptions(), ci: ci}
 		return d.run(stdout, stderr)
 	}
 	a, b, err := readPair(files, stdin, o.encoding)
@@ -147,8 +147,8 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv
 	return ci.finish(v.Failures, gate.Differs(cmp), func(w io.Writer) error { return report.JSON(w, cmp) }, stderr)
 }
 
-func readGlossary(name string, stdin io.Reader) ([]diff.Term, error) {
-	text, err := readUTF8(name, stdin)
+func readGlossary(name string, stdin io.Reader, enc encodings) ([]diff.Term, error) {
+	text, err := enc.readUTF8(name, stdin)
 	if err != nil {
 		return nil, err
 	}
@@ -194,8 +194,8 @@ const (
 	memoryBase         = 16 << 20
 )
 
-func readDictionary(name string, stdin io.Reader) (align.Dictionary, error) {
-	text, err := readUTF8(name, stdin)
+func readDictionary(name string, stdin io.Reader, enc encodings) (align.Dictionary, error) {
+	text, err := enc.readUTF8(name, stdin)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/paradiff/paradiff/align"
 	"github.com/paradiff/paradiff/internal/benchpair"
+	"github.com/paradiff/paradiff/internal/textio"
 )
 
 var comparePair struct {
@@ -85,7 +86,7 @@ func BenchmarkCompareBaseline(b *testing.B) {
 	for b.Loop() {
 		words := 0
 		for _, name := range []string{a, bFile} {
-			text, err := readInput(name, nil, "")
+			text, err := encodings{limit: textio.DefaultLimit}.readFile(name, nil)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -114,7 +114,7 @@ type ciRun struct {
 // newCIRun checks the metric, gate and baseline flags against the
 // inputs (the files or directories compared) and reads the baseline. A bad
 // baseline is trouble (exit 2), never a pass.
-func newCIRun(mf *metricFlags, gf *gateFlags, stdin io.Reader, inputs ...string) (*ciRun, error) {
+func newCIRun(mf *metricFlags, gf *gateFlags, stdin io.Reader, enc encodings, inputs ...string) (*ciRun, error) {
 	mo, err := mf.options()
 	if err != nil {
 		return nil, err
@@ -132,7 +132,7 @@ func newCIRun(mf *metricFlags, gf *gateFlags, stdin io.Reader, inputs ...string)
 	}
 	r := &ciRun{metricsOn: !mf.none(), metrics: mo, judge: &gate.Judge{Gates: g, Tolerance: gf.tolerance}, writeBaseline: gf.writeBaseline}
 	if gf.baseline != "" {
-		if r.judge.Baseline, err = readBaseline(gf.baseline, stdin); err != nil {
+		if r.judge.Baseline, err = readBaseline(gf.baseline, stdin, enc); err != nil {
 			return nil, err
 		}
 	}

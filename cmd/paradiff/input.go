@@ -11,33 +11,22 @@ import (
 	"github.com/paradiff/paradiff/internal/textio"
 )
 
-// inputLimit is --max-input-size, the largest input paradiff reads (every
-// input: A, B, references, --glossary, --dictionary, --baseline). It is a
-// package variable, set by each command's flag set (newFlagSet), so that
-// every reader sees it without a parameter.
-var inputLimit int64 = textio.DefaultLimit
-
-// readInput reads the file name, or standard input for "-", as text
-// decoded from encodingName (see package textio), refusing an input larger
-// than --max-input-size. Errors name the file; one in the encoding
-// suggests --encoding (use encodings.read for A or B, which names the
-// side's flag, and readUTF8 for the files that take no encoding).
-func readInput(name string, stdin io.Reader, encodingName string) (string, error) {
-	text, err := textio.Read(name, stdin, textio.Options{Encoding: encodingName, Limit: inputLimit})
+// readFile reads the file name, or standard input for "-", as text
+// decoded from the encoding --encoding names (--encoding-a for split's
+// --lang-a... see encodings.of), refusing an input larger than
+// --max-input-size. Errors name the file; one in the encoding suggests
+// --encoding. A or B of a pair is read with read, which names the side's
+// flag, and a file that takes no encoding with readUTF8.
+func (e encodings) readFile(name string, stdin io.Reader) (string, error) {
+	text, err := textio.Read(name, stdin, textio.Options{Encoding: e.of(0), Limit: e.limit})
 	return text, inputError(err, "--encoding")
 }
 
 // read reads input side of a pair: 0 for A (and score's references), 1
-// for B (and score's hypothesis). --encoding-a or --encoding-b forces
-// the side's encoding; --encoding, for both sides, is a default that a
-// file with a byte order mark or in valid UTF-8 overrides (textio.Options
-// Sniff), so that naming the encoding of one file does not turn the other,
-// UTF-8, into mojibake. An error in the encoding suggests the side's flag.
+// for B (and score's hypothesis), as the library reads the files of two
+// directories (see diff.ReadOptions).
 func (e encodings) read(name string, stdin io.Reader, side int) (string, error) {
-	own := [2]string{e.a, e.b}[side]
-	opts := textio.Options{Encoding: e.of(side), Limit: inputLimit, Sniff: own == "" && e.both != ""}
-	text, err := textio.Read(name, stdin, opts)
-	return text, explainSide(err, side)
+	return e.readOptions().Read(name, stdin, side)
 }
 
 // explainSide adds to an error reading side 0 (A) or 1 (B) the flag that
@@ -46,16 +35,20 @@ func explainSide(err error, side int) error {
 	return inputError(err, [2]string{"--encoding-a", "--encoding-b"}[side])
 }
 
-// dirs says how directory comparisons read files: as read does.
-func (e encodings) dirs() diff.ReadOptions {
-	return diff.ReadOptions{Encoding: e.both, EncodingA: e.a, EncodingB: e.b, MaxFileBytes: inputLimit, Explain: explainSide}
+// readOptions says how to read A and B: --encoding-a or --encoding-b
+// forces the side's encoding; --encoding, for both sides, is a default
+// that a file with a byte order mark or in valid UTF-8 overrides, so that
+// naming the encoding of one file does not turn the other, UTF-8, into
+// mojibake.
+func (e encodings) readOptions() diff.ReadOptions {
+	return diff.ReadOptions{Encoding: e.both, EncodingA: e.a, EncodingB: e.b, MaxFileBytes: e.limit, Explain: explainSide}
 }
 
 // readUTF8 reads a file that takes no --encoding: a glossary, a
 // dictionary, a baseline. It must be UTF-8 (or UTF-16 with a byte order
 // mark).
-func readUTF8(name string, stdin io.Reader) (string, error) {
-	text, err := textio.Read(name, stdin, textio.Options{Limit: inputLimit})
+func (e encodings) readUTF8(name string, stdin io.Reader) (string, error) {
+	text, err := textio.Read(name, stdin, textio.Options{Limit: e.limit})
 	return text, inputError(err, "")
 }
 

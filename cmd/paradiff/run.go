@@ -249,16 +249,20 @@ func (c common) aligner(al *align.Aligner, stdin io.Reader) error {
 	al.NoLexicon = c.noLexicon
 	if c.dictionary != "" {
 		var err error
-		if al.Dictionary, err = readDictionary(c.dictionary, stdin); err != nil {
+		if al.Dictionary, err = readDictionary(c.dictionary, stdin, c.encoding); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// encodings are the names of the input files' encodings: one for both,
-// or one for each.
-type encodings struct{ both, a, b string }
+// encodings say how inputs are read: the names of their encodings, one
+// for both (--encoding) or one for each (--encoding-a, --encoding-b),
+// and the largest input read (--max-input-size), for every input.
+type encodings struct {
+	both, a, b string
+	limit      int64
+}
 
 // of returns the encoding of input i (0 is A, 1 is B).
 func (e encodings) of(i int) string {
@@ -280,8 +284,8 @@ func newFlagSet(name string, c *common, defaultFormat string) *flag.FlagSet {
 	fs.StringVar(&c.encoding.both, "encoding", "", "")
 	fs.StringVar(&c.encoding.a, "encoding-a", "", "")
 	fs.StringVar(&c.encoding.b, "encoding-b", "", "")
-	inputLimit = textio.DefaultLimit // each run starts from the default
-	fs.Var(byteSize{&inputLimit}, "max-input-size", "")
+	c.encoding.limit = textio.DefaultLimit
+	fs.Var(byteSize{&c.encoding.limit}, "max-input-size", "")
 	if name != "split" {
 		fs.StringVar(&c.langA, "lang-a", "", "")
 		fs.StringVar(&c.langB, "lang-b", "", "")
@@ -370,7 +374,7 @@ func runSplit(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err := checkChoice("segments", c.segments, "sentences", "lines"); err != nil {
 		return err
 	}
-	text, err := readInput(files[0], stdin, c.encoding.of(0))
+	text, err := c.encoding.readFile(files[0], stdin)
 	if err != nil {
 		return err
 	}

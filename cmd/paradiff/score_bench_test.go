@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/paradiff/paradiff/internal/textio"
 )
 
 // wmt17Path is the WMT17 en-de test set with 16 system outputs in the
@@ -132,7 +134,7 @@ func BenchmarkScoreBaseline(b *testing.B) {
 			for b.Loop() {
 				words := 0
 				for _, name := range []string{ref, hyp} {
-					text, err := readInput(name, nil, "")
+					text, err := encodings{limit: textio.DefaultLimit}.readFile(name, nil)
 					if err != nil {
 						b.Fatal(err)
 					}
