@@ -1,7 +1,6 @@
 package align
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"slices"
@@ -11,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/paradiff/paradiff/internal/textkey"
+
+	"github.com/paradiff/paradiff/internal/textio"
 )
 
 // Dictionary is a bilingual word list that gives cross-language alignment
@@ -46,28 +47,23 @@ type DictEntry struct {
 // naming its line.
 func LoadDictionary(r io.Reader) (Dictionary, error) {
 	var d Dictionary
-	// A bufio.Reader, not a Scanner: a line has no length limit (the
-	// input's size is bounded by whoever opened it).
-	br := bufio.NewReader(r)
-	for line := 1; ; line++ {
-		text, err := br.ReadString('\n')
-		if err != nil && err != io.EOF {
-			return nil, fmt.Errorf("align: dictionary line %d: %w", line, err)
-		}
-		if text == "" && err == io.EOF {
-			return d, nil
-		}
-		l := strings.TrimSpace(text)
+	err := textio.EachLine(r, func(n int, line string) error {
+		l := strings.TrimSpace(line)
 		if l == "" {
-			continue
+			return nil
 		}
 		target, source, ok := strings.Cut(l, "@")
 		target, source = strings.TrimSpace(target), strings.TrimSpace(source)
 		if !ok || target == "" || source == "" {
-			return nil, fmt.Errorf("align: dictionary line %d: want \"target @ source\", have %q", line, l)
+			return fmt.Errorf("line %d: want \"target @ source\", have %q", n, l)
 		}
 		d = append(d, DictEntry{Source: source, Target: target})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("align: dictionary %w", err)
 	}
+	return d, nil
 }
 
 // compiledDict finds the concepts of a dictionary or of the lexicon in

@@ -1,13 +1,14 @@
 package diff
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
 
 	"github.com/paradiff/paradiff/internal/textkey"
+
+	"github.com/paradiff/paradiff/internal/textio"
 )
 
 // Term is an entry of a glossary: wherever A has the term, B must have the
@@ -34,24 +35,13 @@ type GlossaryMiss struct {
 // skipped.
 func ReadGlossary(r io.Reader) ([]Term, error) {
 	var terms []Term
-	// A bufio.Reader, not a Scanner: a line has no length limit (the
-	// input's size is bounded by whoever opened it).
-	br := bufio.NewReader(r)
-	for n := 1; ; n++ {
-		line, err := br.ReadString('\n')
-		if err != nil && err != io.EOF {
-			return nil, fmt.Errorf("line %d: %w", n, err)
-		}
-		if line == "" && err == io.EOF {
-			return terms, nil
-		}
-		line = strings.TrimRight(strings.TrimSuffix(line, "\n"), "\r")
+	err := textio.EachLine(r, func(n int, line string) error {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
+			return nil
 		}
 		fields := strings.Split(line, "\t")
 		if len(fields) < 2 || strings.TrimSpace(fields[0]) == "" || strings.TrimSpace(fields[1]) == "" {
-			return nil, fmt.Errorf("line %d: want a term, a tab and its approved rendering", n)
+			return fmt.Errorf("line %d: want a term, a tab and its approved rendering", n)
 		}
 		t := Term{A: strings.TrimSpace(fields[0]), B: strings.TrimSpace(fields[1])}
 		for _, f := range fields[2:] {
@@ -60,7 +50,12 @@ func ReadGlossary(r io.Reader) ([]Term, error) {
 			}
 		}
 		terms = append(terms, t)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
+	return terms, nil
 }
 
 // checkGlossary records the bead's departures from the glossary and flags

@@ -3,6 +3,7 @@ package textio
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -189,3 +190,19 @@ func TestFormatSize(t *testing.T) {
 }
 
 var _ io.Reader = (*endless)(nil)
+
+func TestEachLine(t *testing.T) {
+	long := strings.Repeat("x", 200000) // longer than a bufio.Scanner's default token
+	var got []string
+	err := EachLine(strings.NewReader("one\r\ntwo\n\n"+long+"\nlast"), func(n int, line string) error {
+		got = append(got, fmt.Sprintf("%d:%d", n, len(line)))
+		return nil
+	})
+	if want := "1:3 2:3 3:0 4:200000 5:4"; err != nil || strings.Join(got, " ") != want {
+		t.Errorf("EachLine = %q, %v; want %s", got, err, want)
+	}
+	stop := errors.New("stop")
+	if err := EachLine(strings.NewReader("a\nb\n"), func(n int, _ string) error { return stop }); err != stop {
+		t.Errorf("EachLine did not return fn's error: %v", err)
+	}
+}
