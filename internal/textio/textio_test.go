@@ -62,10 +62,32 @@ func TestDecodeLegacyEncodings(t *testing.T) {
 	}
 }
 
+// decodeCase is a case of decode: input bytes and encoding, and the text
+// or the error (a part of its message) it must give.
+type decodeCase struct {
+	name, in, enc, want, wantErr string
+}
+
+// checkDecode runs decode on every case.
+func checkDecode(t *testing.T, tests []decodeCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := decode([]byte(tt.in), tt.enc)
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Fatalf("decode(%q, %q): %v", tt.in, tt.enc, err)
+			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+				t.Fatalf("decode(%q, %q) = %q, %v; want error %q", tt.in, tt.enc, got, err, tt.wantErr)
+			case got != tt.want:
+				t.Fatalf("decode(%q, %q) = %q, want %q", tt.in, tt.enc, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestDecode(t *testing.T) {
-	tests := []struct {
-		name, in, enc, want, wantErr string
-	}{
+	checkDecode(t, []decodeCase{
 		{"UTF-8", "Talks began.", "", "Talks began.", ""},
 		{"UTF-8 with BOM", "\xef\xbb\xbfTalks.", "", "Talks.", ""},
 		{"UTF-16LE with BOM", "\xff\xfeT\x00a\x00", "", "Ta", ""},
@@ -82,20 +104,7 @@ func TestDecode(t *testing.T) {
 		{"CRLF kept", "a\r\nb\rc\f", "", "a\r\nb\rc\f", ""},
 		{"zero-width and bidi kept", "a\u200bb\u202ec", "", "a\u200bb\u202ec", ""},
 		{"empty", "", "", "", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := decode([]byte(tt.in), tt.enc)
-			switch {
-			case tt.wantErr == "" && err != nil:
-				t.Fatalf("decode(%q, %q): %v", tt.in, tt.enc, err)
-			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
-				t.Fatalf("decode(%q, %q) error %v, want %q", tt.in, tt.enc, err, tt.wantErr)
-			case got != tt.want:
-				t.Fatalf("decode(%q, %q) = %q, want %q", tt.in, tt.enc, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestUTF16WithoutBOM(t *testing.T) {

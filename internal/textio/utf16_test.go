@@ -14,9 +14,7 @@ func TestUTF16LoneSurrogate(t *testing.T) {
 	// are the bytes EF BF BD 00 in UTF-16LE.
 	le := []byte{'T', 0, 0x00, 0xd8, 'a', 0, 0xef, 0xbf, 0xbd, 0}
 	be := []byte{0, 'T', 0xd8, 0x00, 0, 'a', 0xbf, 0xef, 0, 0xbd, 0xef, 0xbf, 0xbd, 0x00}
-	tests := []struct {
-		name, in, enc, want, wantErr string
-	}{
+	checkDecode(t, []decodeCase{
 		{"BOM LE, lone high surrogate", "\xff\xfe" + string(le), "", "", "lone surrogate (D800) at byte offset 4"},
 		{"utf-16le, lone high surrogate", string(le), "utf-16le", "", "not valid utf-16le: a lone surrogate (D800) at byte offset 2"},
 		{"BOM BE, lone high surrogate", "\xfe\xff" + string(be), "", "", "lone surrogate (D800) at byte offset 4"},
@@ -32,20 +30,7 @@ func TestUTF16LoneSurrogate(t *testing.T) {
 		{"utf-16le with BOM", "\xff\xfeT\x00a\x00", "utf-16le", "Ta", ""},
 		{"utf-16be", "\x00T\x00a", "utf-16be", "Ta", ""},
 		{"utf-16 is utf-16le", "T\x00a\x00", "utf-16", "Ta", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := decode([]byte(tt.in), tt.enc)
-			switch {
-			case tt.wantErr == "" && err != nil:
-				t.Fatalf("decode(%q, %q): %v", tt.in, tt.enc, err)
-			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
-				t.Fatalf("decode(%q, %q) = %q, %v; want error %q", tt.in, tt.enc, got, err, tt.wantErr)
-			case got != tt.want:
-				t.Fatalf("decode(%q, %q) = %q, want %q", tt.in, tt.enc, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestLegacyReplacementBytes checks that bytes a single-byte encoding
