@@ -420,6 +420,11 @@ func (s *bleuScorer) add(st *BLEUStats, hyp string, refs []string) {
 		// The clipping counts of order n: the most times an n-gram occurs
 		// in any one reference.
 		s.ref = resetMap(s.ref)
+		if refTok := len(s.refBnds[0]) / 2; n > 1 && refTok > 1<<16 {
+			// Most n-grams of a long line are distinct: a map of that
+			// size from the start spares growing it step by step.
+			s.ref = make(map[string]int32, refTok)
+		}
 		for k, t := range s.refToks {
 			if k == 0 {
 				countNgrams(s.ref, t, s.refBnds[k], n)

@@ -146,17 +146,20 @@ func runScore(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, er
 	}
 	hyps := lines(hypText)
 	refs := make([][]string, len(o.refs))
+	inputBytes := len(hypText)
 	for k, name := range o.refs {
 		text, err := o.encoding.read(name, stdin, 0)
 		if err != nil {
 			return exitTrouble, err
 		}
+		inputBytes += len(text)
 		refs[k] = lines(text)
 		if len(refs[k]) != len(hyps) {
 			return exitTrouble, fmt.Errorf("score: %s has %d line%s but %s has %d: the files must be line-aligned, one segment a line",
 				displayName(hypName), len(hyps), plural(len(hyps)), displayName(name), len(refs[k]))
 		}
 	}
+	limitMemory(inputBytes) // a line of millions of words: see limitMemory
 	m, err := diff.Score(hyps, refs, mo)
 	if err != nil {
 		return exitTrouble, err
