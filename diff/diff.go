@@ -49,6 +49,11 @@ type Change struct {
 	BStart, BEnd int
 	Flags        []Flag
 	Severity     Severity
+	// Meaning is what the change does to the meaning, and Reason the
+	// evidence for it, in a phrase a report shows beside the severity:
+	// "synonyms: band / group", "a name replaced: Victory … → Great …".
+	Meaning Meaning
+	Reason  string
 	// Move numbers a move from 1 and is 0 for every other kind. A move is
 	// two changes of kind Move with the same number: the half in the bead
 	// where the text leaves A (A set, B empty) and the half where it

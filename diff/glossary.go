@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/paradiff/paradiff/internal/textkey"
@@ -87,7 +88,7 @@ func checkGlossary(b *Bead, a, bs *side, terms []Term) {
 					if !slices.Contains(ch.Flags, FlagGlossary) {
 						ch.Flags = append(ch.Flags, FlagGlossary)
 					}
-					ch.Severity = SeverityCritical
+					ch.Severity, ch.Meaning, ch.Reason = SeverityCritical, MeaningGlossary, "the glossary renders "+strconv.Quote(t.A)+" as "+strconv.Quote(t.B)
 				}
 			}
 		}

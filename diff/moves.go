@@ -100,7 +100,7 @@ func findMoves(c *Comparison, runs [][]moveRun) {
 		om := &c.Beads[out.bead].Changes[out.change]
 		for _, half := range []*Change{om, ins} {
 			half.Kind, half.Move, half.Flags = Move, moves, nil
-			half.Severity = SeverityMajor
+			half.Severity, half.Meaning, half.Reason = SeverityMajor, MeaningMoved, "stands elsewhere in the other version"
 		}
 	}
 }

@@ -8,9 +8,9 @@ type Severity uint8
 
 const (
 	SeverityTrivial  Severity = iota // case, quote or dash style, spacing, width or Unicode form only
-	SeverityMinor                    // function words or punctuation only: "the", "to", "of", a comma
-	SeverityMajor                    // content words or names, or a question mark gained or lost
-	SeverityCritical                 // a number, a negation or an approved term
+	SeverityMinor                    // the same content: another form, a synonym, function words, punctuation, order
+	SeverityMajor                    // content replaced, added or omitted, a question mark gained or lost, a move
+	SeverityCritical                 // a name replaced, a number or a negation changed, an approved term, a sentence omitted
 )
 
 var severityNames = [...]string{"trivial", "minor", "major", "critical"}
@@ -49,22 +49,4 @@ func ParseSeverity(name string) (Severity, error) {
 	var s Severity
 	err := s.UnmarshalText([]byte(name))
 	return s, err
-}
-
-// severity ranks a change from its kind, its flags and whether it weighs
-// as a content word does: content words that are not function words, or
-// a question mark gained or lost.
-func severity(kind Kind, flags []Flag, contentWords bool) Severity {
-	if kind == Trivial {
-		return SeverityTrivial
-	}
-	for _, f := range flags {
-		if f == FlagNumber || f == FlagNegation || f == FlagGlossary {
-			return SeverityCritical
-		}
-	}
-	if contentWords || len(flags) > 0 {
-		return SeverityMajor
-	}
-	return SeverityMinor
 }

@@ -22,9 +22,7 @@ func changes(a, b *side) []Change {
 		if b.span.start == b.span.end {
 			kind = Omission
 		}
-		ch := changeOf(a, b, edit{a1: len(a.toks), b1: len(b.toks)}, kind)
-		ch.Severity = max(ch.Severity, SeverityMinor)
-		return []Change{ch}
+		return []Change{changeOf(a, b, edit{a1: len(a.toks), b1: len(b.toks)}, kind)}
 	}
 	d := newTokenDiff(a, b)
 	defer d.release()
@@ -33,7 +31,7 @@ func changes(a, b *side) []Change {
 		// are not capped): the bead is one change.
 		return []Change{d.change(edit{a1: len(d.ka), b1: len(d.kb)})}
 	}
-	return d.changes()
+	return markReorders(d.changes())
 }
 
 // maxKeyRunes bounds the key numbers of a bead, and the numbers diffKeys
@@ -59,11 +57,16 @@ func crossChanges(a, b *side, shared map[string]bool) []Change {
 	if len(flags) == 0 {
 		return nil
 	}
-	return []Change{{
+	ch := Change{
 		Kind: Shift, A: a.text[a.span.start:a.span.end], B: b.text[b.span.start:b.span.end],
 		AStart: a.span.start, AEnd: a.span.end, BStart: b.span.start, BEnd: b.span.end,
-		Flags: flags, Severity: severity(Shift, flags, true),
-	}}
+		Flags: flags, Meaning: MeaningContent, Reason: "a Latin-script name differs",
+	}
+	if slices.Contains(flags, FlagNumber) {
+		ch.Meaning, ch.Reason = MeaningNumber, "a number differs: "+numberList(fa.numbers)+" → "+numberList(fb.numbers)
+	}
+	ch.Severity = severityOf(ch.Meaning, 0)
+	return []Change{ch}
 }
 
 // sharedLatinNames returns the names written in Latin letters that both
@@ -517,9 +520,8 @@ func changeOf(a, b *side, e edit, kind Kind) Change {
 	if kind != Trivial {
 		c.Flags = flagsOf(fa, fb)
 	}
-	// A question mark gained or lost makes a statement a question, or a
-	// question a statement: as much as a content word.
-	c.Severity = severity(kind, c.Flags, fa.content || fb.content || fa.questions != fb.questions)
+	c.Meaning, c.Reason = meaningOf(&c, a, b, e, fa, fb)
+	c.Severity = severityOf(c.Meaning, len(contentWords(a, e.a0, e.a1)))
 	return c
 }
 

@@ -42,5 +42,5 @@ func ExampleMarkdown() {
 	// **B:** The talks lasted three hours.\
 	// **Diff:** The talks lasted ~~two~~**three** hours.
 	//
-	// - shift: ~~two~~ → **three** — *critical: number*
+	// - shift: ~~two~~ → **three** — *critical: number — a number differs: 2 → 3*
 }

@@ -56,6 +56,8 @@ type (
 		BEnd     int           `json:"b_end"`
 		Flags    []diff.Flag   `json:"flags"`
 		Severity diff.Severity `json:"severity"`
+		Meaning  diff.Meaning  `json:"meaning"`
+		Reason   string        `json:"reason"`
 		Move     int           `json:"move,omitempty"`
 	}
 	jsonGlossary struct {
@@ -279,7 +281,7 @@ func changeJSON(ch diff.Change) jsonChange {
 	return jsonChange{
 		Kind: ch.Kind, A: ch.A, B: ch.B,
 		AStart: ch.AStart, AEnd: ch.AEnd, BStart: ch.BStart, BEnd: ch.BEnd,
-		Flags: nonNil(ch.Flags), Severity: ch.Severity, Move: ch.Move,
+		Flags: nonNil(ch.Flags), Severity: ch.Severity, Meaning: ch.Meaning, Reason: ch.Reason, Move: ch.Move,
 	}
 }
 

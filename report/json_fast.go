@@ -81,6 +81,10 @@ func appendChange(buf []byte, ch diff.Change, prefix string) []byte {
 	buf = append(buf, ",\n"...)
 	buf = appendKey(buf, in, "severity")
 	buf = appendJSONString(buf, ch.Severity.String())
+	buf = append(buf, ",\n"...)
+	buf = text(buf, "meaning", ch.Meaning.String())
+	buf = appendKey(buf, in, "reason")
+	buf = appendJSONString(buf, ch.Reason)
 	if ch.Move != 0 {
 		buf = append(buf, ",\n"...)
 		buf = appendKey(buf, in, "move")

@@ -93,7 +93,7 @@ func TestJUnit(t *testing.T) {
 	if f.Message != "gate --fail-on critical: x|y.txt: 1 change (and 1 more)" || f.Type != "paradiff" {
 		t.Errorf("failure message %q", f.Message)
 	}
-	for _, want := range []string{"gate --min-bleu 90: x|y.txt: BLEU 10.00\n", "shift (critical: number)", "<b>&amp;</b> ]]>"} {
+	for _, want := range []string{"gate --min-bleu 90: x|y.txt: BLEU 10.00\n", "shift (critical: number — a number differs: 9 → 10", "<b>&amp;</b> ]]>"} {
 		if !strings.Contains(f.Text, want) {
 			t.Errorf("failure text lacks %q:\n%s", want, f.Text)
 		}

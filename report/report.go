@@ -116,13 +116,17 @@ func (m moveEnds) note(c *diff.Comparison, ch diff.Change) string {
 // "critical: number, name"; empty for trivial and minor changes without
 // flags.
 func meta(ch diff.Change) string {
-	if len(ch.Flags) == 0 && ch.Severity < diff.SeverityCritical {
+	if ch.Kind == diff.Trivial {
 		return ""
 	}
-	if len(ch.Flags) == 0 {
-		return ch.Severity.String()
+	m := ch.Severity.String()
+	if len(ch.Flags) > 0 {
+		m += ": " + flagList(ch.Flags)
 	}
-	return ch.Severity.String() + ": " + flagList(ch.Flags)
+	if ch.Reason != "" {
+		m += " — " + ch.Reason
+	}
+	return m
 }
 
 func flagList(flags []diff.Flag) string {

@@ -211,7 +211,7 @@ func multilineSafe(s string) string {
 // their other half stands; glossary departures; and the trivial changes
 // in one line.
 func (t *textWriter) changeList(b diff.Bead) {
-	var trivial []string
+	var trivial, minor []string
 	for _, ch := range b.Changes {
 		a, bb := terminalSafe(trimmed(ch.A)), terminalSafe(trimmed(ch.B))
 		label := t.style(styleYellow, fmt.Sprintf("  %-*s", kindColumn-2, ch.Kind))
@@ -219,8 +219,10 @@ func (t *textWriter) changeList(b diff.Bead) {
 		case ch.Kind == diff.Trivial:
 			trivial = append(trivial, showTrivial(ch.A)+" → "+showTrivial(ch.B))
 			continue
-		case ch.Kind != diff.Move && meta(ch) == "":
-			continue // the inline view shows it all
+		case ch.Kind != diff.Move && ch.Severity <= diff.SeverityMinor && len(ch.Flags) == 0:
+			// The inline view shows it; one line says why it is minor.
+			minor = append(minor, showTrivial(ch.A)+" → "+showTrivial(ch.B)+" ("+terminalSafe(ch.Reason)+")")
+			continue
 		case ch.Kind == diff.Move && ch.B == "":
 			fmt.Fprintf(t.w, "%s%s  (%s)\n", label, t.style(styleRed, "- "+a), t.moves.note(t.c, ch))
 		case ch.Kind == diff.Move:
@@ -243,6 +245,9 @@ func (t *textWriter) changeList(b diff.Bead) {
 			line += fmt.Sprintf(", has %q", terminalSafe(found))
 		}
 		fmt.Fprintf(t.w, "%s%s\n", t.style(styleYellow, fmt.Sprintf("  %-*s", kindColumn-2, "glossary")), t.style(styleBold, line))
+	}
+	if len(minor) > 0 {
+		fmt.Fprintf(t.w, "%s\n", t.style(styleDim, fmt.Sprintf("  %-*s%s", kindColumn-2, diff.SeverityMinor, strings.Join(minor, " · "))))
 	}
 	if len(trivial) > 0 {
 		fmt.Fprintf(t.w, "%s\n", t.style(styleDim, fmt.Sprintf("  %-*s%s", kindColumn-2, diff.Trivial, strings.Join(trivial, " · "))))
