@@ -292,6 +292,9 @@ func evalOutput(a string, out *mqmOutput) (mqmResult, error) {
 			r.measures.words += float64(len(strings.Fields(ch.A)) + len(strings.Fields(ch.B)))
 		}
 		r.bySeverity[ch.Severity].add(hitsMajor(ch, out))
+		if d := os.Getenv("MQMDUMP"); d != "" && ch.Severity.String() == d {
+			fmt.Fprintf(os.Stderr, "DUMP %v %s | %q -> %q | %s\n", hitsMajor(ch, out), ch.Meaning, ch.A, ch.B, ch.Reason)
+		}
 	}
 	for _, e := range out.majors {
 		t := recallOf(e.mqmSpan, changes)

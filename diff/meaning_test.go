@@ -15,6 +15,8 @@ func TestMeaning(t *testing.T) {
 		{"function words", "He went to the market.", "He went to a market.", MeaningFunction, SeverityMinor},
 		{"a comma", "Let's eat, grandma.", "Let's eat grandma.", MeaningFunction, SeverityMinor},
 		{"reordered", "Trade and energy were discussed.", "Energy and trade were discussed.", MeaningReorder, SeverityMinor},
+		{"an ordinal for a Roman numeral", "It ended World War II.", "It ended the Second World War.", MeaningReorder, SeverityMinor},
+		{"a Roman numeral for another", "It ended World War II.", "It ended World War III.", MeaningNumber, SeverityCritical},
 		{"content replaced", "The talks covered tariffs.", "The talks covered prices.", MeaningContent, SeverityMajor},
 		{"a question", "They will sign it.", "They will sign it?", MeaningContent, SeverityMajor},
 		{"a name replaced", "The IMF revised its forecast.", "The World Bank revised its forecast.", MeaningEntity, SeverityCritical},

@@ -520,8 +520,9 @@ func changeOf(a, b *side, e edit, kind Kind) Change {
 	if kind != Trivial {
 		c.Flags = flagsOf(fa, fb)
 	}
-	c.Meaning, c.Reason = meaningOf(&c, a, b, e, fa, fb)
-	c.Severity = severityOf(c.Meaning, len(contentWords(a, e.a0, e.a1)))
+	var weight int
+	c.Meaning, c.Reason, weight = meaningOf(&c, a, b, e, fa, fb)
+	c.Severity = severityOf(c.Meaning, weight)
 	return c
 }
 
