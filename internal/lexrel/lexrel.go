@@ -14,8 +14,8 @@
 // into wordnet.bin.gz, which is embedded in the binary: every lemma with its
 // synsets, every synset's hypernym, "similar to", verb-group and antonym
 // links, and the exception lists of WordNet's morphology. Nothing is read
-// from the system at run time; the table is decoded on first use (a few
-// tens of milliseconds, once per process) and is safe for concurrent use.
+// from the system at run time; the table is decoded on first use (about
+// 40 ms, once per process) and is safe for concurrent use.
 //
 // To rebuild the table after installing wordnet-base:
 //
@@ -39,18 +39,17 @@ const (
 	// "increase"/"decrease"). An antonym is never a synonym, whatever other
 	// senses share.
 	Antonym
-	// SameSynset: a sense of one is a sense of the other ("band"/"group"
-	// share no synset, "hosted"/"organized" do not either, "buy"/"purchase" do).
+	// SameSynset: a sense of one is a sense of the other ("buy"/"purchase",
+	// "UN"/"United Nations", "talks"/"negotiations").
 	SameSynset
-	// Similar: an adjective sense is "similar to" a sense of the other
-	// ("welcome"/"wanted").
+	// Similar: an adjective sense is "similar to" a sense of the other.
 	Similar
 	// VerbGroup: verb senses WordNet groups as close in meaning.
 	VerbGroup
 	// Hypernym: a sense of one is the direct hypernym (the more general
-	// term) of a sense of the other, in either direction
-	// ("attend"/"be present" would be, but see [Relate] for the roots
-	// that never count).
+	// term) of a sense of the other, in either direction ("sword"/"weapon").
+	// Roots of the verb hierarchy ("be", "have", "make") and the nouns just
+	// below "entity" ("abstraction") are too general to count.
 	Hypernym
 	// Hypernym2: a sense of one is the hypernym of a hypernym of a sense of
 	// the other: "band" (an unofficial association of people) is a "social

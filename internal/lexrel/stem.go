@@ -29,7 +29,10 @@ var stemmers = map[string]func(string, bool) string{
 }
 
 func stemmer(lang language.Tag) func(string, bool) string {
-	base, _ := lang.Base()
+	base, conf := lang.Base()
+	if conf < language.High { // "und" guesses English
+		return nil
+	}
 	return stemmers[base.String()]
 }
 
@@ -54,7 +57,7 @@ func Stem(lang language.Tag, word string) string {
 // stem (or equal in lower case, in a language without a stemmer). For
 // English it is [SameStem].
 func SameStemIn(lang language.Tag, a, b string) bool {
-	if base, _ := lang.Base(); base.String() == "en" {
+	if base, conf := lang.Base(); conf >= language.High && base.String() == "en" {
 		return SameStem(a, b)
 	}
 	return sameWords(a, b, func(x, y string) bool { return Stem(lang, x) == Stem(lang, y) })

@@ -69,9 +69,17 @@ func decode(gz []byte) (*wordnet, error) {
 	if err != nil {
 		return nil, err
 	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
+	// gzip's trailer ends with the length of the data, modulo 2³².
+	size := binary.LittleEndian.Uint32(gz[len(gz)-4:])
+	if size > 64<<20 {
+		return nil, errors.New("table too large")
+	}
+	raw := make([]byte, size)
+	if _, err := io.ReadFull(zr, raw); err != nil {
 		return nil, err
+	}
+	if n, _ := zr.Read(make([]byte, 1)); n != 0 {
+		return nil, errors.New("table longer than its gzip trailer says")
 	}
 	r := &reader{b: raw}
 	if string(r.bytes(8)) != "LEXREL1\n" {
@@ -80,6 +88,10 @@ func decode(gz []byte) (*wordnet, error) {
 	w := &wordnet{}
 	ns := r.n()
 	w.pos = make([]byte, 0, ns)
+	for _, c := range []*csr{&w.hyper, &w.similar, &w.group, &w.anton} {
+		c.start = make([]uint32, 1, ns+1)
+	}
+	w.hyper.ids = make([]uint32, 0, ns+ns/4)
 	var buf []uint32
 	ids := func(max int) []uint32 {
 		buf = buf[:0]
@@ -102,6 +114,8 @@ func decode(gz []byte) (*wordnet, error) {
 	nl := r.n()
 	text := make([]byte, 0, len(raw))
 	w.off = make([]uint32, 1, nl+1)
+	w.senses.start = make([]uint32, 1, nl+1)
+	w.senses.ids = make([]uint32, 0, nl+nl/2)
 	var prev []byte
 	for i := 0; i < nl && r.err == nil; i++ {
 		shared := r.n()
