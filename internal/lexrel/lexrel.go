@@ -72,6 +72,18 @@ func (r Relation) String() string {
 // normalize folds case, turns underscores into spaces and collapses runs of
 // white space, giving the form in which WordNet's lemmas are stored.
 func normalize(s string) string {
-	s = strings.ToLower(strings.ReplaceAll(s, "_", " "))
+	s = strings.ToLower(strings.NewReplacer("_", " ", "’", "'").Replace(s))
 	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// unpossessive returns s without a final possessive "'s" or "s'", or ""
+// when it has none.
+func unpossessive(s string) string {
+	switch {
+	case strings.HasSuffix(s, "'s") && len(s) > 2:
+		return s[:len(s)-2]
+	case strings.HasSuffix(s, "s'") && len(s) > 2:
+		return s[:len(s)-1]
+	}
+	return ""
 }

@@ -110,6 +110,7 @@ func TestSynonyms(t *testing.T) {
 		{"bought", "sold", Antonym},
 		// more synonyms
 		{"UN", "United Nations", SameSynset},
+		{"UN's", "United Nations", SameSynset},
 		{"talks", "negotiations", SameSynset},
 		{"big", "large", SameSynset},
 		{"said", "stated", SameSynset},
@@ -168,6 +169,9 @@ func TestLemmas(t *testing.T) {
 		{"went", []string{"go"}},
 		{"United_Nations", []string{"united nations"}},
 		{"  United   Nations ", []string{"united nations"}},
+		{"China’s", []string{"china"}},
+		{"states'", []string{"state"}},
+		{"New Year's", []string{"new year's"}},
 		{"the", nil},
 		{"2025", nil},
 	} {

@@ -51,8 +51,10 @@ func appendNew(out []string, s string) []string {
 }
 
 // Lemmas returns the WordNet base forms of an English word or phrase, in any
-// part of speech: "witnessed" gives "witness" (verb) and "witnessed"
-// (adjective), "countries" gives "country", "went" gives "go" and "went".
+// part of speech, case folded: "witnessed" gives "witness", "countries"
+// gives "country", "went" gives "go", "China's" gives "china" (a final
+// possessive goes when WordNet does not know the form with it, as it knows
+// "new year's").
 // It returns nil for a word WordNet does not know ("the", "2025").
 func Lemmas(word string) []string {
 	s := normalize(word)
@@ -63,6 +65,9 @@ func Lemmas(word string) []string {
 	var out []string
 	for _, p := range allPOS {
 		out = w.morphy(s, p, out)
+	}
+	if u := unpossessive(s); len(out) == 0 && u != "" {
+		return Lemmas(u)
 	}
 	return out
 }
@@ -85,6 +90,9 @@ func (w *wordnet) sensesOf(s string) []uint32 {
 				}
 			}
 		}
+	}
+	if u := unpossessive(s); len(out) == 0 && u != "" {
+		return w.sensesOf(u)
 	}
 	return out
 }
