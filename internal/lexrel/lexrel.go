@@ -69,10 +69,12 @@ func (r Relation) String() string {
 	return relationNames[r]
 }
 
+var normalizer = strings.NewReplacer("_", " ", "’", "'")
+
 // normalize folds case, turns underscores into spaces and collapses runs of
 // white space, giving the form in which WordNet's lemmas are stored.
 func normalize(s string) string {
-	s = strings.ToLower(strings.NewReplacer("_", " ", "’", "'").Replace(s))
+	s = strings.ToLower(normalizer.Replace(s))
 	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
 }
 
