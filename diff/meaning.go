@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/paradiff/paradiff/internal/lexrel"
 	"github.com/paradiff/paradiff/internal/textkey"
 )
 
@@ -371,7 +372,7 @@ func sameStem(x, y string) bool {
 // or one number: the same stem, a plural of a short word ("sco",
 // "scos"), or the same value ("second", "ii", "2").
 func formOf(x, y string) bool {
-	if x == y || sameStem(x, y) || strings.TrimSuffix(x, "s") == strings.TrimSuffix(y, "s") {
+	if x == y || sameStem(x, y) || strings.TrimSuffix(x, "s") == strings.TrimSuffix(y, "s") || lexrel.SameStem(x, y) {
 		return true
 	}
 	vx, vy := wordValue(x), wordValue(y)
@@ -417,8 +418,10 @@ func wordValue(key string) int {
 	return n
 }
 
-// synonyms reports whether two word keys are synonyms or near-synonyms.
-var synonyms = func(x, y string) bool { return false }
+// synonyms reports whether two word keys are synonyms or near-synonyms in
+// English WordNet (see internal/lexrel): a word of another language has
+// none there.
+func synonyms(x, y string) bool { return lexrel.Synonyms(x, y) }
 
 func sameMultiset(x, y []string) bool {
 	if len(x) != len(y) {
