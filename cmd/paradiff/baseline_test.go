@@ -33,7 +33,7 @@ func TestBaseline(t *testing.T) {
 	a2 := write(t, dir, "a2.txt", []byte(prefix+gateA))
 	b2 := write(t, dir, "b2.txt", []byte(prefix+gateB["number"]))
 	// A new change besides the old one.
-	b3 := write(t, dir, "b3.txt", []byte(strings.Replace(gateB["number"], "expand", "grow", 1)))
+	b3 := write(t, dir, "b3.txt", []byte(strings.Replace(gateB["number"], "expand", "cut", 1)))
 	b4 := write(t, dir, "b4.txt", []byte(strings.Replace(gateB["number"], "The press was told of the results. ", "", 1)))
 	// The old change alone, and a minor new one.
 	b5 := write(t, dir, "b5.txt", []byte(strings.Replace(gateB["number"], "told of", "told about", 1)))
@@ -72,11 +72,11 @@ func TestBaseline(t *testing.T) {
 		{"same changes pass", []string{"--baseline", base, a, b}, 0, ""},
 		{"same changes at other offsets pass", []string{"--baseline", base, a2, b2}, 0, ""},
 		{"fewer changes pass", []string{"--baseline", base, a, a}, 0, ""},
-		{"a new shift trips", []string{"--baseline", base, a, b3}, 1, `^paradiff: baseline .*base\.json: 1 new change \(shift "expand" → "grow"\)\n`},
+		{"a new shift trips", []string{"--baseline", base, a, b3}, 1, `^paradiff: baseline .*base\.json: 1 new change \(shift "expand" → "cut"\)\n`},
 		{"a new change lowers the scores", []string{"--baseline", base, "--fail-on", "critical", a, b3}, 1, `^paradiff: baseline .*base\.json: BLEU \d+\.\d\d, was \d+\.\d\d`},
 		{"a new omission trips", []string{"--baseline", base, a, b4}, 1, `1 new change \(omission "The press was told of the results\."\)`},
 		{"new changes under a gate: minor passes fail-on major", []string{"--baseline", base, "--tolerance", "100", "--fail-on", "major", a, b5}, 0, ""},
-		{"new changes under a gate: major trips fail-on major", []string{"--baseline", base, "--tolerance", "100", "--fail-on", "major", a, b3}, 1, `^paradiff: gate --fail-on major: 1 change \(shift "expand" → "grow"\)\n$`},
+		{"new changes under a gate: major trips fail-on major", []string{"--baseline", base, "--tolerance", "100", "--fail-on", "major", a, b3}, 1, `^paradiff: gate --fail-on major: 1 change \(shift "expand" → "cut"\)\n$`},
 		{"the old critical change does not trip fail-on critical", []string{"--baseline", base, "--tolerance", "100", "--fail-on", "critical", a, b3}, 0, ""},
 		{"max-changes counts new changes", []string{"--baseline", base, "--max-changes", "0", a, b3}, 1, `gate --max-changes 0: 1 changes`},
 		{"score drop beyond tolerance trips", []string{"--baseline", better, a, b}, 1, `(?m)^paradiff: baseline .*better\.json: BLEU \d+\.\d\d, was \d+\.\d\d \(worse by 5\.00, tolerance 0\.5\)$`},
