@@ -187,8 +187,12 @@ func htmlData(c *diff.Comparison) htmlPage {
 		hb.B = htmlSide(c.B, b.BStart, b.BEnd, b.Changes, first, func(ch diff.Change) (int, int) { return ch.BStart, ch.BEnd }, "ins", moves, c)
 		n += len(b.Changes)
 		for _, ch := range b.Changes {
-			if ch.Kind == diff.Move {
+			switch {
+			case ch.Kind == diff.Move:
 				hb.Notes = append(hb.Notes, fmt.Sprintf("move %d: “%s” %s", ch.Move, terminalSafe(trimmed(ch.A+ch.B)), moves.note(c, ch)))
+			case ch.Severity == diff.SeverityCritical:
+				// Every change says why in its tooltip; a critical one on the page too.
+				hb.Notes = append(hb.Notes, fmt.Sprintf("%s “%s” → “%s”: %s", ch.Kind, terminalSafe(trimmed(ch.A)), terminalSafe(trimmed(ch.B)), meta(ch)))
 			}
 		}
 		for _, g := range b.Glossary {
@@ -240,15 +244,12 @@ func htmlSide(d diff.Document, start, end int, changes []diff.Change, first int,
 }
 
 // htmlChangeTitle describes a change for its tooltip: "shift · critical:
-// number, name", "move · major · moved to B 45".
+// number — a number differs: 8 → 9", "move · major — stands elsewhere in
+// the other version · moved to B 45".
 func htmlChangeTitle(c *diff.Comparison, ch diff.Change, moves moveEnds) string {
 	parts := []string{ch.Kind.String()}
 	if ch.Kind != diff.Trivial {
-		sev := ch.Severity.String()
-		if len(ch.Flags) > 0 {
-			sev += ": " + flagList(ch.Flags)
-		}
-		parts = append(parts, sev)
+		parts = append(parts, meta(ch))
 	}
 	if ch.Kind == diff.Move {
 		parts = append(parts, moves.note(c, ch))
