@@ -1,7 +1,5 @@
 package diff
 
-import "fmt"
-
 // Kind classifies a [Change].
 type Kind uint8
 
@@ -15,34 +13,18 @@ const (
 
 var kindNames = [...]string{"insertion", "omission", "shift", "move", "trivial"}
 
+var kindText = enum[Kind]{"kind", kindNames[:]}
+
 // Kinds lists every kind in report order.
 var Kinds = []Kind{Insertion, Omission, Shift, Move, Trivial}
 
-func (k Kind) String() string {
-	if int(k) < len(kindNames) {
-		return kindNames[k]
-	}
-	return fmt.Sprintf("Kind(%d)", k)
-}
+func (k Kind) String() string { return kindText.text(k) }
 
 // MarshalText makes JSON say "omission", not 1.
-func (k Kind) MarshalText() ([]byte, error) {
-	if int(k) >= len(kindNames) {
-		return nil, fmt.Errorf("diff: unknown kind %d", k)
-	}
-	return []byte(k.String()), nil
-}
+func (k Kind) MarshalText() ([]byte, error) { return kindText.marshal(k) }
 
 // UnmarshalText reads a kind written by MarshalText.
-func (k *Kind) UnmarshalText(b []byte) error {
-	for i, name := range kindNames {
-		if string(b) == name {
-			*k = Kind(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("diff: unknown kind %q", b)
-}
+func (k *Kind) UnmarshalText(b []byte) error { return kindText.unmarshal(b, k) }
 
 // Flag says why a change matters more than its kind alone tells.
 type Flag uint8
@@ -56,28 +38,12 @@ const (
 
 var flagNames = [...]string{"number", "name", "negation", "glossary"}
 
-func (f Flag) String() string {
-	if int(f) < len(flagNames) {
-		return flagNames[f]
-	}
-	return fmt.Sprintf("Flag(%d)", f)
-}
+var flagText = enum[Flag]{"flag", flagNames[:]}
+
+func (f Flag) String() string { return flagText.text(f) }
 
 // MarshalText makes JSON say "number", not 0.
-func (f Flag) MarshalText() ([]byte, error) {
-	if int(f) >= len(flagNames) {
-		return nil, fmt.Errorf("diff: unknown flag %d", f)
-	}
-	return []byte(f.String()), nil
-}
+func (f Flag) MarshalText() ([]byte, error) { return flagText.marshal(f) }
 
 // UnmarshalText reads a flag written by MarshalText.
-func (f *Flag) UnmarshalText(b []byte) error {
-	for i, name := range flagNames {
-		if string(b) == name {
-			*f = Flag(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("diff: unknown flag %q", b)
-}
+func (f *Flag) UnmarshalText(b []byte) error { return flagText.unmarshal(b, f) }

@@ -34,31 +34,15 @@ const (
 
 var meaningNames = [...]string{"trivial", "form", "synonym", "function", "reorder", "content", "entity", "number", "negation", "omitted", "added", "moved", "glossary"}
 
-func (m Meaning) String() string {
-	if int(m) < len(meaningNames) {
-		return meaningNames[m]
-	}
-	return fmt.Sprintf("Meaning(%d)", m)
-}
+var meaningText = enum[Meaning]{"meaning", meaningNames[:]}
+
+func (m Meaning) String() string { return meaningText.text(m) }
 
 // MarshalText makes JSON say "synonym", not 2.
-func (m Meaning) MarshalText() ([]byte, error) {
-	if int(m) >= len(meaningNames) {
-		return nil, fmt.Errorf("diff: unknown meaning %d", m)
-	}
-	return []byte(m.String()), nil
-}
+func (m Meaning) MarshalText() ([]byte, error) { return meaningText.marshal(m) }
 
 // UnmarshalText reads a meaning written by MarshalText.
-func (m *Meaning) UnmarshalText(b []byte) error {
-	for i, name := range meaningNames {
-		if string(b) == name {
-			*m = Meaning(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("diff: unknown meaning %q", b)
-}
+func (m *Meaning) UnmarshalText(b []byte) error { return meaningText.unmarshal(b, m) }
 
 // severityOf ranks a meaning. Content replaced, added or omitted is
 // critical when it leaves criticalWords content words or more without a
@@ -295,18 +279,6 @@ func textContent(text string) []string {
 				key = strconv.Itoa(v) // "World War II" and "the Second World War"
 			}
 			out = append(out, key)
-		}
-	}
-	return out
-}
-
-// contentWords returns the keys of the content words of tokens [from,to)
-// of s that are not function words.
-func contentWords(s *side, from, to int) []string {
-	var out []string
-	for i := from; i < to; i++ {
-		if s.toks[i].IsContent() && !wordInfos[s.keys[i]].function {
-			out = append(out, s.keys[i])
 		}
 	}
 	return out

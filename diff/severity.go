@@ -1,7 +1,5 @@
 package diff
 
-import "fmt"
-
 // Severity ranks a change by how much it matters to a reader of the
 // statement; higher is more severe.
 type Severity uint8
@@ -15,34 +13,18 @@ const (
 
 var severityNames = [...]string{"trivial", "minor", "major", "critical"}
 
+var severityText = enum[Severity]{"severity", severityNames[:]}
+
 // Severities lists every severity from the most severe down.
 var Severities = []Severity{SeverityCritical, SeverityMajor, SeverityMinor, SeverityTrivial}
 
-func (s Severity) String() string {
-	if int(s) < len(severityNames) {
-		return severityNames[s]
-	}
-	return fmt.Sprintf("Severity(%d)", s)
-}
+func (s Severity) String() string { return severityText.text(s) }
 
 // MarshalText makes JSON say "critical", not 3.
-func (s Severity) MarshalText() ([]byte, error) {
-	if int(s) >= len(severityNames) {
-		return nil, fmt.Errorf("diff: unknown severity %d", s)
-	}
-	return []byte(s.String()), nil
-}
+func (s Severity) MarshalText() ([]byte, error) { return severityText.marshal(s) }
 
 // UnmarshalText reads a severity written by MarshalText.
-func (s *Severity) UnmarshalText(b []byte) error {
-	for i, name := range severityNames {
-		if string(b) == name {
-			*s = Severity(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("diff: unknown severity %q", b)
-}
+func (s *Severity) UnmarshalText(b []byte) error { return severityText.unmarshal(b, s) }
 
 // ParseSeverity reads a severity name.
 func ParseSeverity(name string) (Severity, error) {
