@@ -284,44 +284,115 @@ func textContent(text string) []string {
 	return out
 }
 
-// pairWords pairs the content words of the two sides that mean the same:
-// the same key, the same stem, an acronym and the words that spell it
-// out, or synonyms. It returns the words left unpaired on each side and
+// pairWords pairs the content words of the two sides that mean the same,
+// in three passes, each over the words the last left: the same key; the
+// same word in another form (a stem, a number's value, an acronym and the
+// words that spell it out); synonyms, only where few words are left
+// (maxSynonymChecks). It returns the words left unpaired on each side and
 // the weakest evidence a pair needed: MeaningForm, or MeaningSynonym.
 func pairWords(a, b *side, wa, wb []string) (ua, ub []string, how Meaning) {
 	how = MeaningForm
-	usedB := make([]bool, len(wb))
 	spelledA, spelledB := a.spelledOut(b), b.spelledOut(a)
+	left := map[string]int{}
+	for _, y := range wb {
+		left[y]++
+	}
 	for _, x := range wa {
-		if spelledA[x] {
-			continue // an acronym spelt out in B, or a word spelling one of B's
+		switch {
+		case left[x] > 0:
+			left[x]--
+		case !spelledA[x]: // an acronym spelt out in B, or a word spelling one of B's
+			ua = append(ua, x)
 		}
-		best, bestHow := -1, MeaningContent
-		for j, y := range wb {
-			if usedB[j] {
-				continue
+	}
+	for _, y := range wb {
+		if left[y] > 0 {
+			left[y]--
+			if !spelledB[y] {
+				ub = append(ub, y)
 			}
-			if formOf(x, y) {
-				best, bestHow = j, MeaningForm
+		}
+	}
+	if len(ua) == 0 || len(ub) == 0 {
+		return ua, ub, how
+	}
+	ra, rb := unpaired(formsOf(ua), formsOf(ub), wordForm.same)
+	if len(ra) > 0 && len(rb) > 0 && len(ra)*len(rb) <= maxSynonymChecks {
+		sa, sb := unpaired(ra, rb, func(x, y wordForm) bool { return synonyms(x.key, y.key) })
+		if len(sa) < len(ra) {
+			how = MeaningSynonym
+		}
+		ra, rb = sa, sb
+	}
+	return keys(ra), keys(rb), how
+}
+
+// unpaired pairs each word of fa with the first unpaired word of fb that
+// same says it matches, and returns the words left on each side.
+func unpaired(fa, fb []wordForm, same func(x, y wordForm) bool) (ra, rb []wordForm) {
+	used := make([]bool, len(fb))
+	for _, x := range fa {
+		j := -1
+		for k, y := range fb {
+			if !used[k] && same(x, y) {
+				j = k
 				break
 			}
-			if best < 0 && synonyms(x, y) {
-				best, bestHow = j, MeaningSynonym
-			}
 		}
-		if best < 0 {
-			ua = append(ua, x)
+		if j < 0 {
+			ra = append(ra, x)
 			continue
 		}
-		usedB[best] = true
-		how = max(how, bestHow)
+		used[j] = true
 	}
-	for j, y := range wb {
-		if !usedB[j] && !spelledB[y] {
-			ub = append(ub, y)
+	for k, y := range fb {
+		if !used[k] {
+			rb = append(rb, y)
 		}
 	}
-	return ua, ub, how
+	return ra, rb
+}
+
+func keys(forms []wordForm) []string {
+	out := make([]string, len(forms))
+	for i, f := range forms {
+		out[i] = f.key
+	}
+	return out
+}
+
+// maxSynonymChecks bounds the pairs of words a change looks up in
+// WordNet: a rewording leaves a few words unpaired, and a whole passage
+// replaced is content replaced whatever synonyms it holds.
+const maxSynonymChecks = 36
+
+// wordForm is a content word with the stems it may share with another
+// form of it: its own Snowball stem and those of its WordNet base forms
+// ("went": go; "children": child), computed once per word.
+type wordForm struct {
+	key   string
+	stems []string
+}
+
+func formsOf(words []string) []wordForm {
+	out := make([]wordForm, len(words))
+	for i, w := range words {
+		out[i] = wordForm{key: w, stems: lexrel.Stems(w)}
+	}
+	return out
+}
+
+// same reports whether x and y are forms of one word (see formOf).
+func (x wordForm) same(y wordForm) bool {
+	if formOf(x.key, y.key) {
+		return true
+	}
+	for _, s := range x.stems {
+		if slices.Contains(y.stems, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameStem reports whether two word keys are forms of one word: they
@@ -344,7 +415,7 @@ func sameStem(x, y string) bool {
 // or one number: the same stem, a plural of a short word ("sco",
 // "scos"), or the same value ("second", "ii", "2").
 func formOf(x, y string) bool {
-	if x == y || sameStem(x, y) || strings.TrimSuffix(x, "s") == strings.TrimSuffix(y, "s") || lexrel.SameStem(x, y) {
+	if x == y || sameStem(x, y) || strings.TrimSuffix(x, "s") == strings.TrimSuffix(y, "s") {
 		return true
 	}
 	vx, vy := wordValue(x), wordValue(y)

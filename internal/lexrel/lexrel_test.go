@@ -1,6 +1,7 @@
 package lexrel
 
 import (
+	"slices"
 	"testing"
 
 	"golang.org/x/text/language"
@@ -261,5 +262,22 @@ func BenchmarkSameStem(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		p := pairs[i%len(pairs)]
 		SameStem(p[0], p[1])
+	}
+}
+
+// TestStemsAgreeWithSameStem checks that two words share a stem of Stems
+// exactly when SameStem says they are one word.
+func TestStemsAgreeWithSameStem(t *testing.T) {
+	words := []string{"went", "go", "going", "children", "child", "talks", "talked", "organize", "organized", "better", "good", "saw", "see", "band", "group"}
+	for _, x := range words {
+		for _, y := range words {
+			share := false
+			for _, s := range Stems(x) {
+				share = share || slices.Contains(Stems(y), s)
+			}
+			if share != SameStem(x, y) {
+				t.Errorf("%s, %s: Stems share one: %v; SameStem: %v", x, y, share, SameStem(x, y))
+			}
+		}
 	}
 }

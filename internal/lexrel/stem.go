@@ -1,7 +1,10 @@
 package lexrel
 
 import (
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/kljensen/snowball/english"
 	"github.com/kljensen/snowball/french"
@@ -110,6 +113,36 @@ func sameEnglishWord(x, y string) bool {
 
 // englishBases returns x in lower case and its noun and verb base forms
 // that WordNet knows.
+// Stems returns the English stems of a word that SameStem compares: its
+// Snowball stem and those of its WordNet base forms ("went": go), each
+// once. Two words are the same word in another form when their Stems
+// share one; a caller comparing many words computes them once a word.
+func Stems(word string) []string {
+	if st, ok := stemsCache.Load(word); ok {
+		return st.([]string)
+	}
+	out := []string{Stem(englishTag, word)}
+	for _, b := range englishBases(word) {
+		if st := Stem(englishTag, b); !slices.Contains(out, st) {
+			out = append(out, st)
+		}
+	}
+	if stemsCached.Add(1) <= maxStemsCached {
+		stemsCache.Store(word, out)
+	}
+	return out
+}
+
+// stemsCache keeps the Stems of the first maxStemsCached words asked: a
+// document repeats its words, and a bounded cache cannot grow with an
+// endless input.
+var (
+	stemsCache  sync.Map
+	stemsCached atomic.Int64
+)
+
+const maxStemsCached = 1 << 16
+
 func englishBases(x string) []string {
 	s := normalize(x)
 	out := []string{s}

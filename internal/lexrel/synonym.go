@@ -1,6 +1,10 @@
 package lexrel
 
-import "strings"
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+)
 
 // WordNet's detachment rules (morph.c), by part of speech: an inflected
 // ending and what replaces it.
@@ -78,6 +82,27 @@ func Known(word string) bool { return len(Lemmas(word)) > 0 }
 
 // sensesOf returns the synsets of s's base forms, each once, with for each
 // the part of speech it was found under.
+// cachedSenses is sensesOf, kept for the first maxSensesCached words
+// asked: a document asks about its words again and again, and a bounded
+// cache cannot grow with an endless input.
+func (w *wordnet) cachedSenses(s string) []uint32 {
+	if ids, ok := sensesCache.Load(s); ok {
+		return ids.([]uint32)
+	}
+	ids := w.sensesOf(s)
+	if sensesCached.Add(1) <= maxSensesCached {
+		sensesCache.Store(s, ids)
+	}
+	return ids
+}
+
+var (
+	sensesCache  sync.Map
+	sensesCached atomic.Int64
+)
+
+const maxSensesCached = 1 << 16
+
 func (w *wordnet) sensesOf(s string) []uint32 {
 	var out []uint32
 	var bases []string
@@ -118,7 +143,7 @@ func Relate(a, b string) Relation {
 		return None
 	}
 	w := db()
-	xa, xb := w.sensesOf(sa), w.sensesOf(sb)
+	xa, xb := w.cachedSenses(sa), w.cachedSenses(sb)
 	if len(xa) == 0 || len(xb) == 0 {
 		return None
 	}
