@@ -3,8 +3,6 @@ package lexrel
 import (
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/kljensen/snowball/english"
 	"github.com/kljensen/snowball/french"
@@ -117,31 +115,19 @@ func sameEnglishWord(x, y string) bool {
 // Snowball stem and those of its WordNet base forms ("went": go), each
 // once. Two words are the same word in another form when their Stems
 // share one; a caller comparing many words computes them once a word.
-func Stems(word string) []string {
-	if st, ok := stemsCache.Load(word); ok {
-		return st.([]string)
-	}
+func Stems(word string) []string { return stemsCache.get(word, stems) }
+
+var stemsCache wordCache[[]string]
+
+func stems(word string) []string {
 	out := []string{Stem(englishTag, word)}
 	for _, b := range englishBases(word) {
 		if st := Stem(englishTag, b); !slices.Contains(out, st) {
 			out = append(out, st)
 		}
 	}
-	if stemsCached.Add(1) <= maxStemsCached {
-		stemsCache.Store(word, out)
-	}
 	return out
 }
-
-// stemsCache keeps the Stems of the first maxStemsCached words asked: a
-// document repeats its words, and a bounded cache cannot grow with an
-// endless input.
-var (
-	stemsCache  sync.Map
-	stemsCached atomic.Int64
-)
-
-const maxStemsCached = 1 << 16
 
 func englishBases(x string) []string {
 	s := normalize(x)

@@ -1,10 +1,6 @@
 package lexrel
 
-import (
-	"strings"
-	"sync"
-	"sync/atomic"
-)
+import "strings"
 
 // WordNet's detachment rules (morph.c), by part of speech: an inflected
 // ending and what replaces it.
@@ -82,26 +78,10 @@ func Known(word string) bool { return len(Lemmas(word)) > 0 }
 
 // sensesOf returns the synsets of s's base forms, each once, with for each
 // the part of speech it was found under.
-// cachedSenses is sensesOf, kept for the first maxSensesCached words
-// asked: a document asks about its words again and again, and a bounded
-// cache cannot grow with an endless input.
-func (w *wordnet) cachedSenses(s string) []uint32 {
-	if ids, ok := sensesCache.Load(s); ok {
-		return ids.([]uint32)
-	}
-	ids := w.sensesOf(s)
-	if sensesCached.Add(1) <= maxSensesCached {
-		sensesCache.Store(s, ids)
-	}
-	return ids
-}
+// cachedSenses is sensesOf, through a bounded cache.
+func (w *wordnet) cachedSenses(s string) []uint32 { return sensesCache.get(s, w.sensesOf) }
 
-var (
-	sensesCache  sync.Map
-	sensesCached atomic.Int64
-)
-
-const maxSensesCached = 1 << 16
+var sensesCache wordCache[[]uint32]
 
 func (w *wordnet) sensesOf(s string) []uint32 {
 	var out []uint32
