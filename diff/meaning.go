@@ -242,20 +242,27 @@ func spelling(x, y string) bool {
 // the same content words a reordering: "trade and energy" against
 // "energy and trade" is two edits to the word diff, one to a reader.
 func markReorders(chs []Change) []Change {
-	for i := range chs {
-		if chs[i].Kind != Omission || !onlyNames(chs[i].Flags) {
-			continue
+	content := make([][]string, len(chs)) // of each insertion and omission that may be half of one
+	for i, ch := range chs {
+		switch {
+		case !onlyNames(ch.Flags):
+		case ch.Kind == Omission:
+			content[i] = textContent(ch.A)
+		case ch.Kind == Insertion:
+			content[i] = textContent(ch.B)
 		}
-		words := textContent(chs[i].A)
-		if len(words) == 0 {
+	}
+	for i := range chs {
+		if chs[i].Kind != Omission || len(content[i]) == 0 {
 			continue
 		}
 		for j := range chs {
-			if chs[j].Kind == Insertion && onlyNames(chs[j].Flags) && sameMultiset(words, textContent(chs[j].B)) {
+			if chs[j].Kind == Insertion && len(content[j]) > 0 && sameMultiset(content[i], content[j]) {
 				for _, k := range []int{i, j} {
 					chs[k].Meaning, chs[k].Reason = MeaningReorder, "the same words elsewhere in the sentence"
 					chs[k].Severity = severityOf(MeaningReorder, 0)
 				}
+				content[j] = nil // paired once
 				break
 			}
 		}
@@ -395,9 +402,10 @@ func (x wordForm) same(y wordForm) bool {
 	return false
 }
 
-// sameStem reports whether two word keys are forms of one word: they
-// share a prefix of at least four letters and four fifths of the shorter
-// ("organize", "organized"; "talks", "talk").
+// sameStem reports whether two word keys are forms of one word, in any
+// language: they share a prefix of at least four letters and four fifths
+// of the shorter ("organize", "organized"; "China", "Chinese"; "Путин",
+// "Путина").
 func sameStem(x, y string) bool {
 	common := 0
 	for common < len(x) && common < len(y) && x[common] == y[common] {
@@ -427,7 +435,7 @@ func formOf(x, y string) bool {
 func values(words []string) []string {
 	var out []string
 	for _, w := range words {
-		if v := wordValue(w); v > 0 && strings.Trim(w, "ivxlc") == "" {
+		if v := wordValue(w); v > 0 && isRoman(w) {
 			out = append(out, strconv.Itoa(v))
 		}
 	}
@@ -445,14 +453,13 @@ func wordValue(key string) int {
 	if n := numberWords[key]; n > 0 {
 		return n
 	}
-	if len(key) < 2 || strings.Trim(key, "ivxlc") != "" {
+	if len(key) < 2 || !isRoman(key) {
 		return 0
 	}
-	values := map[byte]int{'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100}
 	n := 0
 	for i := range len(key) {
-		v := values[key[i]]
-		if i+1 < len(key) && v < values[key[i+1]] {
+		v := romanDigits[key[i]]
+		if i+1 < len(key) && v < romanDigits[key[i+1]] {
 			n -= v
 		} else {
 			n += v
@@ -460,6 +467,11 @@ func wordValue(key string) int {
 	}
 	return n
 }
+
+// romanDigits are the values of the letters of a Roman numeral up to C.
+var romanDigits = [256]int{'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100}
+
+func isRoman(key string) bool { return strings.Trim(key, "ivxlc") == "" }
 
 // synonyms reports whether two word keys are synonyms or near-synonyms in
 // English WordNet (see internal/lexrel): a word of another language has
@@ -482,16 +494,13 @@ func sameMultiset(x, y []string) bool {
 	return true
 }
 
-// unkeptNames returns the names of own that other does not write in any
-// form, as flagsOf judges them.
+// unkeptNames returns the names of own that other does not keep (see
+// nameKept), less function words: "This" and "Such" opening a clause the
+// splitter did not see are no names to replace.
 func unkeptNames(own, other facts) []string {
 	var out []string
-	spelled := own.words.s.spelledOut(other.words.s)
 	for _, n := range own.names {
-		if wordInfos[n].function {
-			continue // "This", "Such" opening a clause the splitter did not see
-		}
-		if !other.words.hasForm(n) && !other.words.s.has(n) && !spelled[n] {
+		if !wordInfos[n].function && !nameKept(n, own, other) {
 			out = append(out, n)
 		}
 	}

@@ -219,14 +219,8 @@ func flagsOf(a, b facts) []Flag {
 		flags = append(flags, FlagNumber)
 	}
 	if a.names != nil || b.names != nil {
-		// A name the other side writes, in another form, as it is
-		// elsewhere in the bead (it only moved), or spelt out or as an
-		// acronym, is no change of name.
-		kept := func(n string, own, other facts) bool {
-			return other.words.hasForm(n) || other.words.s.has(n) || own.words.s.spelledOut(other.words.s)[n]
-		}
-		if slices.ContainsFunc(a.names, func(n string) bool { return !kept(n, a, b) }) ||
-			slices.ContainsFunc(b.names, func(n string) bool { return !kept(n, b, a) }) {
+		if slices.ContainsFunc(a.names, func(n string) bool { return !nameKept(n, a, b) }) ||
+			slices.ContainsFunc(b.names, func(n string) bool { return !nameKept(n, b, a) }) {
 			flags = append(flags, FlagName)
 		}
 	}
@@ -234,6 +228,13 @@ func flagsOf(a, b facts) []Flag {
 		flags = append(flags, FlagNegation)
 	}
 	return flags
+}
+
+// nameKept reports whether the other side of a change keeps name n of
+// own: in another form, as it stands elsewhere in the bead (it only
+// moved), or spelt out or as an acronym. Such a name is no change of name.
+func nameKept(n string, own, other facts) bool {
+	return other.words.hasForm(n) || other.words.s.has(n) || own.words.s.spelledOut(other.words.s)[n]
 }
 
 func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
@@ -252,26 +253,8 @@ type keyRange struct {
 // four fifths of the shorter word ("China" and "Chinese", "Russia" and
 // "Russian's").
 func (r keyRange) hasForm(name string) bool {
-	var n []rune
 	for i := r.from; i < r.to; i++ {
-		if !r.s.toks[i].IsContent() {
-			continue
-		}
-		w := r.s.keys[i]
-		if w == name {
-			return true
-		}
-		if n == nil {
-			n = []rune(name)
-		}
-		common := 0
-		for _, c := range w {
-			if common == len(n) || n[common] != c {
-				break
-			}
-			common++
-		}
-		if common >= 4 && 5*common >= 4*min(len(n), utf8.RuneCountInString(w)) {
+		if r.s.toks[i].IsContent() && (r.s.keys[i] == name || sameStem(r.s.keys[i], name)) {
 			return true
 		}
 	}

@@ -117,8 +117,13 @@ func (g *Gates) HasChangeGates() bool { return g != nil && (g.failOn != "" || g.
 // with a baseline ([Baseline.New]). name names the comparison in the
 // messages, such as its path in a directory comparison, or is "".
 func (g *Gates) Check(c *diff.Comparison, counted *ChangeSet, name string) []string {
-	where := prefix(name)
-	out := append(g.crossFailures(c, where, false), g.changeFailures(c, counted, where)...)
+	return g.check(c, counted, prefix(name), false)
+}
+
+// check is Check with the message prefix where, and baseline true when a
+// baseline counts changes too (see crossFailures).
+func (g *Gates) check(c *diff.Comparison, counted *ChangeSet, where string, baseline bool) []string {
+	out := append(g.crossFailures(c, where, baseline), g.changeFailures(c, counted, where)...)
 	return append(out, g.scoreFailures(c.Metrics, where)...)
 }
 

@@ -54,9 +54,7 @@ func (j *Judge) Document(c *diff.Comparison, path string) (Verdict, error) {
 		v.Counted = j.Baseline.New(c, path)
 	}
 	v.Changes = countChanges(c, v.Counted)
-	v.Failures = append(v.Failures, j.Gates.crossFailures(c, where, j.Baseline != nil)...)
-	v.Failures = append(v.Failures, j.Gates.changeFailures(c, v.Counted, where)...)
-	v.Failures = append(v.Failures, j.Gates.scoreFailures(c.Metrics, where)...)
+	v.Failures = j.Gates.check(c, v.Counted, where, j.Baseline != nil)
 	if j.Baseline == nil {
 		return v, nil
 	}

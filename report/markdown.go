@@ -30,7 +30,7 @@ func Markdown(w io.Writer, c *diff.Comparison) error {
 	for _, r := range summaryRows(c) {
 		fmt.Fprintf(bw, "| %s | %s |\n", r[0], r[1])
 	}
-	if c.Summary.Changed == 0 && c.Summary.Count(diff.Trivial) == 0 && c.Summary.Glossary == 0 {
+	if !c.Summary.Differs() {
 		same := "The two versions are the same."
 		if c.Languages.Cross {
 			same = "No sentence, number or name differs between the two versions."

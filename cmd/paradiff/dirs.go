@@ -26,6 +26,7 @@ func (d *dirRun) run(stdout, stderr io.Writer) (int, error) {
 	if err := checkChoice("format", d.format, "text", "markdown", "json", "github", "junit"); err != nil {
 		return exitTrouble, usageError{"directories: " + err.Error()}
 	}
+	// Before comparing, which may take long (Judge.Dirs checks again).
 	if err := d.ci.judge.Baseline.Fit(true); err != nil {
 		return exitTrouble, fromGate(err)
 	}

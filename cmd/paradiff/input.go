@@ -11,14 +11,17 @@ import (
 	"github.com/paradiff/paradiff/internal/textio"
 )
 
-// readFile reads the file name, or standard input for "-", as text
-// decoded from the encoding --encoding names (--encoding-a for split's
-// --lang-a... see encodings.of), refusing an input larger than
-// --max-input-size. Errors name the file; one in the encoding suggests
-// --encoding. A or B of a pair is read with read, which names the side's
-// flag, and a file that takes no encoding with readUTF8.
+// readFile reads split's one file, or standard input for "-", as text
+// decoded from the encoding --encoding (or --encoding-a) names, refusing
+// an input larger than --max-input-size. Errors name the file; one in the
+// encoding suggests --encoding. A or B of a pair is read with read, which
+// names the side's flag, and a file that takes no encoding with readUTF8.
 func (e encodings) readFile(name string, stdin io.Reader) (string, error) {
-	text, err := textio.Read(name, stdin, textio.Options{Encoding: e.of(0), Limit: e.limit})
+	enc := e.a
+	if enc == "" {
+		enc = e.both
+	}
+	text, err := textio.Read(name, stdin, textio.Options{Encoding: enc, Limit: e.limit})
 	return text, inputError(err, "--encoding")
 }
 

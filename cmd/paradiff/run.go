@@ -264,17 +264,6 @@ type encodings struct {
 	limit      int64
 }
 
-// of returns the encoding of input i (0 is A, 1 is B).
-func (e encodings) of(i int) string {
-	if i == 0 && e.a != "" {
-		return e.a
-	}
-	if i == 1 && e.b != "" {
-		return e.b
-	}
-	return e.both
-}
-
 func newFlagSet(name string, c *common, defaultFormat string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // run prints errors and usage itself
